@@ -1,0 +1,336 @@
+"""Record what an optimiser does: its iterations and its function calls.
+
+:class:`IterationRecorder` is passed as ``callback=`` to
+:func:`scipy.optimize.least_squares` or :func:`scipy.optimize.minimize` and
+keeps one row per iteration, starting with the initial guess, which SciPy
+never reports to a callback. :class:`CallCounter` wraps the function being
+optimised and counts (and optionally records) every call, including the
+finite-difference calls that ``nfev`` leaves out for some methods.
+
+Neither performs a fit: the notebook calls SciPy itself.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from ._validate import as_1d_array, check_callable, check_int, check_nonnegative
+
+__all__ = ["IterationRecorder", "CallCounter", "format_number"]
+
+
+def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
+    """Format a number to ``digits`` significant digits, stably across machines.
+
+    Values smaller in magnitude than ``tiny`` print as ``0``: round-off at
+    that level differs between BLAS builds, so printing it would make stored
+    notebook outputs machine-dependent. ``-0`` prints as ``0``.
+
+    Parameters
+    ----------
+    value : float
+        The number (NaN and infinities are printed as ``nan``/``inf``).
+    digits : int, default 6
+        Significant digits, >= 1.
+    tiny : float, default 1e-12
+        Magnitudes below this print as ``0``; >= 0.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_number(3.14159265)
+    '3.14159'
+    >>> format_number(4e-31)
+    '0'
+    """
+    digits = check_int(digits, "digits", minimum=1)
+    tiny = check_nonnegative(tiny, "tiny")
+    value = float(value)
+    if np.isfinite(value) and abs(value) < tiny:
+        return "0"
+    text = f"{value:.{digits}g}"
+    return "0" if text in ("-0", "0") else text
+
+
+def _names_for(n: int, names: Sequence[str] | None) -> list[str]:
+    if names is None:
+        return [f"x[{i}]" for i in range(n)]
+    if isinstance(names, (str, bytes)) or not isinstance(names, Sequence):
+        raise TypeError(f"names must be a sequence of str, got {type(names).__name__}")
+    if len(names) != n:
+        raise ValueError(f"names must have one entry per parameter ({n}), got {len(names)}")
+    for i, name in enumerate(names):
+        if not isinstance(name, str):
+            raise TypeError(f"names[{i}] must be a str, got {type(name).__name__}")
+    return list(names)
+
+
+class IterationRecorder:
+    r"""A ``callback`` that records every iteration, the starting point included.
+
+    Pass an instance as ``callback=`` to :func:`scipy.optimize.least_squares`
+    (methods ``'trf'`` and ``'dogbox'``) or :func:`scipy.optimize.minimize`.
+    SciPy (>= 1.16) then calls it once per iteration with an
+    :class:`~scipy.optimize.OptimizeResult` named ``intermediate_result``;
+    the recorder keeps its parameters, function value and cost. SciPy does
+    not call a callback for the initial guess, so the recorder evaluates the
+    function once at ``x0`` itself (that call is not part of the fit's
+    ``nfev``).
+
+    Parameters
+    ----------
+    fun : callable
+        The function handed to SciPy: the residual function ``f(x, *args)``
+        returning an array (``least_squares``), or the scalar objective
+        (``minimize``). The kind is inferred from the value at ``x0``.
+    x0 : array_like, shape (n,)
+        The initial guess handed to SciPy.
+    args : tuple, optional
+        Extra positional arguments for ``fun``, as given to SciPy.
+    names : sequence of str, optional
+        Parameter names for the table; ``x[0]``, ``x[1]``, ... by default.
+
+    Attributes
+    ----------
+    kind : {'least_squares', 'minimize'}
+        Inferred from ``fun(x0)``: an array means residuals, a scalar means
+        an objective.
+    records : list of dict
+        One dict per row with keys ``iteration``, ``x``, ``fun``, ``cost``
+        and ``nfev`` (``nfev`` is None for the start and for methods that do
+        not report it).
+
+    Notes
+    -----
+    For ``least_squares`` the cost is :math:`F(x) = \tfrac12\sum_i
+    \rho(f_i^2)` as SciPy reports it; for the starting row it is computed as
+    :math:`\tfrac12\lVert f(x_0)\rVert^2`, which is the cost of the default
+    ``loss='linear'`` only. With a robust loss and ``method='dogbox'``, SciPy
+    passes rescaled residuals as ``fun``. ``method='lm'`` ignores callbacks
+    (with a warning): to follow it, wrap the residual function in a
+    :class:`CallCounter` instead.
+
+    For ``minimize`` the cost column is the objective value.
+
+    Examples
+    --------
+    >>> from scipy.optimize import least_squares
+    >>> t = np.array([0.0, 1.0, 2.0, 3.0]); y = np.array([1.0, 3.0, 5.0, 7.0])
+    >>> def residuals(p):
+    ...     return p[0] * t + p[1] - y
+    >>> rec = IterationRecorder(residuals, [0.0, 0.0], names=["m", "b"])
+    >>> res = least_squares(residuals, [0.0, 0.0], callback=rec)
+    >>> len(rec)  # the start and one row per iteration
+    3
+    """
+
+    def __init__(
+        self,
+        fun: Callable[..., Any],
+        x0: Any,
+        args: tuple = (),
+        *,
+        names: Sequence[str] | None = None,
+    ) -> None:
+        check_callable(fun, "fun")
+        if not isinstance(args, tuple):
+            raise TypeError(f"args must be a tuple, got {type(args).__name__}")
+        x0 = as_1d_array(x0, "x0")
+        self.names = _names_for(x0.size, names)
+        value = np.asarray(fun(x0, *args), dtype=float)
+        if value.ndim == 0:
+            self.kind = "minimize"
+            cost = float(value)
+            stored: Any = cost
+        elif value.ndim == 1:
+            self.kind = "least_squares"
+            stored = value.copy()
+            cost = 0.5 * float(value @ value)
+        else:
+            raise ValueError(
+                f"fun(x0) must return a scalar (minimize) or a 1-D array (least_squares), "
+                f"got shape {value.shape}"
+            )
+        self.records: list[dict[str, Any]] = [
+            {"iteration": 0, "x": x0.copy(), "fun": stored, "cost": cost, "nfev": None}
+        ]
+
+    def __call__(self, intermediate_result: Any) -> None:
+        """Record one iteration; SciPy calls this with an ``OptimizeResult``."""
+        if not hasattr(intermediate_result, "x"):
+            raise TypeError(
+                "intermediate_result must be an OptimizeResult with an x attribute; "
+                "SciPy passes one only when the callback's parameter is named "
+                "intermediate_result (SciPy >= 1.16)"
+            )
+        x = np.array(intermediate_result.x, dtype=float)
+        fun = intermediate_result.get("fun") if hasattr(intermediate_result, "get") else None
+        if self.kind == "least_squares":
+            fun = None if fun is None else np.array(fun, dtype=float)
+            cost = intermediate_result.get("cost") if hasattr(intermediate_result, "get") else None
+            if cost is None and fun is not None:
+                cost = 0.5 * float(fun @ fun)
+        else:
+            cost = None if fun is None else float(fun)
+            fun = cost
+        nfev = intermediate_result.get("nfev") if hasattr(intermediate_result, "get") else None
+        self.records.append(
+            {
+                "iteration": len(self.records),
+                "x": x,
+                "fun": fun,
+                "cost": None if cost is None else float(cost),
+                "nfev": None if nfev is None else int(nfev),
+            }
+        )
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @property
+    def x(self) -> np.ndarray:
+        """Parameters of every row, shape ``(len(self), n)``."""
+        return np.array([r["x"] for r in self.records])
+
+    @property
+    def cost(self) -> np.ndarray:
+        """Cost (``least_squares``) or objective value (``minimize``) of every row."""
+        return np.array([np.nan if r["cost"] is None else r["cost"] for r in self.records])
+
+    @property
+    def residuals(self) -> np.ndarray:
+        """Residual vectors of every row, shape ``(len(self), m)`` (least_squares only)."""
+        if self.kind != "least_squares":
+            raise AttributeError("residuals are recorded only for least_squares residual functions")
+        return np.array([r["fun"] for r in self.records])
+
+    def _rows(self, digits: int, tiny: float, max_residuals: int) -> tuple[list[str], list[list[str]]]:
+        fmt = lambda v: "" if v is None else format_number(v, digits, tiny)  # noqa: E731
+        header = ["iteration", *self.names]
+        show_res = self.kind == "least_squares" and 0 < len(np.atleast_1d(self.records[0]["fun"])) <= max_residuals
+        if show_res:
+            header.append("residuals")
+        header += ["cost", "sum of squares"] if self.kind == "least_squares" else ["objective"]
+        header.append("nfev")
+        rows = []
+        for r in self.records:
+            row = [str(r["iteration"]), *[fmt(v) for v in r["x"]]]
+            if show_res:
+                row.append("[" + ", ".join(fmt(v) for v in r["fun"]) + "]")
+            row.append(fmt(r["cost"]))
+            if self.kind == "least_squares":
+                row.append(fmt(None if r["cost"] is None else 2 * r["cost"]))
+            row.append("" if r["nfev"] is None else str(r["nfev"]))
+            rows.append(row)
+        return header, rows
+
+    def table(self, digits: int = 6, *, tiny: float = 1e-12, max_residuals: int = 6) -> str:
+        """The iterations as a plain-text table.
+
+        Parameters
+        ----------
+        digits : int, default 6
+            Significant digits of every number.
+        tiny : float, default 1e-12
+            Magnitudes below this print as ``0`` (see :func:`format_number`).
+        max_residuals : int, default 6
+            Residual vectors are shown only up to this length.
+
+        Returns
+        -------
+        str
+        """
+        digits = check_int(digits, "digits", minimum=1)
+        tiny = check_nonnegative(tiny, "tiny")
+        max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
+        header, rows = self._rows(digits, tiny, max_residuals)
+        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+        lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths))]
+        lines += ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in rows]
+        return "\n".join(lines)
+
+    def to_html(self, digits: int = 6, *, tiny: float = 1e-12, max_residuals: int = 6) -> str:
+        """The iterations as an HTML table (same arguments as :meth:`table`)."""
+        digits = check_int(digits, "digits", minimum=1)
+        tiny = check_nonnegative(tiny, "tiny")
+        max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
+        header, rows = self._rows(digits, tiny, max_residuals)
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        return f"<IterationRecorder: {self.kind}, {len(self)} rows>\n{self.table()}"
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+class CallCounter:
+    """Wrap a function to count, and optionally record, every call.
+
+    Reported ``nfev`` is not comparable across optimisers: some methods leave
+    out the calls made for finite-difference derivatives. Counting the calls
+    yourself is the honest measure of work.
+
+    Parameters
+    ----------
+    fun : callable
+        The function to wrap; called as ``fun(x, *args, **kwargs)``.
+    record : bool, default False
+        If True, keep a copy of every argument ``x`` and returned value.
+
+    Attributes
+    ----------
+    ncalls : int
+        Calls so far.
+    xs, values : list
+        Arguments and results of every call, when ``record`` is True.
+
+    Examples
+    --------
+    >>> from scipy.optimize import least_squares
+    >>> counted = CallCounter(lambda p: p - 1.0)
+    >>> res = least_squares(counted, [0.0, 0.0])
+    >>> counted.ncalls >= res.nfev
+    True
+    """
+
+    def __init__(self, fun: Callable[..., Any], *, record: bool = False) -> None:
+        check_callable(fun, "fun")
+        if not isinstance(record, (bool, np.bool_)):
+            raise TypeError(f"record must be a bool, got {type(record).__name__}")
+        self.fun = fun
+        self.record = bool(record)
+        self.ncalls = 0
+        self.xs: list[np.ndarray] = []
+        self.values: list[Any] = []
+
+    def __call__(self, x: Any, *args: Any, **kwargs: Any) -> Any:
+        self.ncalls += 1
+        value = self.fun(x, *args, **kwargs)
+        if self.record:
+            self.xs.append(np.array(x, copy=True))
+            self.values.append(np.array(value, copy=True))
+        return value
+
+    def reset(self) -> None:
+        """Set the count to zero and forget recorded calls."""
+        self.ncalls = 0
+        self.xs = []
+        self.values = []
+
+    def __repr__(self) -> str:
+        return f"<CallCounter: {self.ncalls} calls>"

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.container import BarContainer
+
+from helpers import plotting
+
+X = np.array([0.0, 1.0, 2.0, 3.0])
+Y = np.array([1.0, 3.2, 4.9, 7.1])
+
+
+class TestPlotFit:
+    def test_draws_data_then_models_with_legend_and_labels(self, ax):
+        fine = np.linspace(0, 3, 50)
+        out = plotting.plot_fit(X, Y, {"line": 2 * fine + 1, "flat": np.full(50, 4.0)},
+                                x_model=fine, ax=ax)
+        assert out is ax
+        assert len(ax.lines) == 3
+        assert np.array_equal(ax.lines[0].get_xdata(), X)
+        assert np.array_equal(ax.lines[0].get_ydata(), Y)
+        assert ax.lines[0].get_linestyle() == "None"
+        assert np.allclose(ax.lines[1].get_ydata(), 2 * fine + 1)
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["data", "line", "flat"]
+        assert ax.get_xlabel() == "$x$" and ax.get_ylabel() == "$y$"
+
+    def test_kwargs_reach_the_data_markers(self, ax):
+        plotting.plot_fit(X, Y, ax=ax, color="red", marker="s", data_label="measured",
+                          xlabel="t (s)", ylabel="v (m/s)")
+        line = ax.lines[0]
+        assert line.get_marker() == "s" and line.get_color() == "red"
+        assert line.get_label() == "measured"
+        assert ax.get_xlabel() == "t (s)" and ax.get_ylabel() == "v (m/s)"
+
+    def test_default_axes_is_the_current_one(self):
+        fig, ax = plt.subplots()
+        assert plotting.plot_fit(X, Y) is ax
+
+    @pytest.mark.parametrize(
+        "args, kwargs, exc, words",
+        [
+            ((X, Y[:3]), {}, ValueError, "y must have the same length as x (4), got 3"),
+            ((X, Y, {"m": [1.0, 2.0]}), {}, ValueError, "models['m'] must have the length of x (4)"),
+            ((X, Y, {"m": [1.0]}), dict(x_model=[0.0, 1.0]), ValueError, "length of x_model (2)"),
+            ((X, Y, [1.0, 2.0]), {}, TypeError, "models must be a mapping"),
+            ((X, [1.0, np.nan, 2.0, 3.0]), {}, ValueError, "y must contain only finite"),
+            ((X, Y), dict(ax="left"), TypeError, "ax must be a matplotlib Axes"),
+        ],
+    )
+    def test_bad_input(self, args, kwargs, exc, words):
+        with pytest.raises(exc) as info:
+            plotting.plot_fit(*args, **kwargs)
+        assert words in str(info.value)
+
+
+class TestPlotResiduals:
+    def test_zero_line_and_points(self, ax):
+        r = Y - (2 * X + 1)
+        out = plotting.plot_residuals(X, r, ax=ax)
+        assert out is ax
+        zero, points = ax.lines
+        assert np.array_equal(zero.get_ydata(), [0, 0])
+        assert np.allclose(points.get_ydata(), r)
+        assert ax.get_ylabel() == "residual" and ax.get_xlabel() == "$x$"
+        assert ax.get_legend() is None
+
+    def test_label_adds_a_legend_and_kwargs_pass_through(self, ax):
+        plotting.plot_residuals(X, Y, ax=ax, label="fit A", marker="x")
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["fit A"]
+        assert ax.lines[-1].get_marker() == "x"
+
+    @pytest.mark.parametrize(
+        "args, exc, words",
+        [
+            ((X, Y[:2]), ValueError, "residuals must have the same length as x (4), got 2"),
+            ((X[:, None], Y), ValueError, "x must be 1-D"),
+            ((X, None), TypeError, "residuals must be array-like"),
+        ],
+    )
+    def test_bad_input(self, args, exc, words):
+        with pytest.raises(exc) as info:
+            plotting.plot_residuals(*args)
+        assert words in str(info.value)
+
+
+class TestPlotCoefficients:
+    LABELS = ["$x$", "$x^2$", "$x^3$", r"$\sin x$"]
+
+    def test_one_bar_per_coefficient_with_latex_ticks_and_values(self, ax):
+        coef = np.array([0.5, -1.25, 2.0, 0.0])
+        out = plotting.plot_coefficients(coef, self.LABELS, ax=ax, color="C2")
+        assert out is ax
+        bars = ax.containers[0]
+        assert isinstance(bars, BarContainer)
+        assert np.allclose([b.get_height() for b in bars], coef)
+        assert [t.get_text() for t in ax.get_xticklabels()] == self.LABELS
+        annotations = [t.get_text() for t in ax.texts]
+        assert annotations == ["0.5", "-1.25", "2", "0"]
+        assert ax.get_ylabel() == "coefficient"
+        ax.figure.canvas.draw()  # the mathtext labels render
+
+    def test_format_and_no_annotation(self, ax):
+        plotting.plot_coefficients([1 / 3, 2 / 3], ["a", "b"], ax=ax, fmt="{:.2f}")
+        assert [t.get_text() for t in ax.texts] == ["0.33", "0.67"]
+        fig, ax2 = plt.subplots()
+        plotting.plot_coefficients([1.0, 2.0], ["a", "b"], ax=ax2, annotate=False)
+        assert len(ax2.texts) == 0
+
+    @pytest.mark.parametrize(
+        "args, kwargs, exc, words",
+        [
+            (([1.0, 2.0], ["a"]), {}, ValueError, "labels must have one entry per coefficient (2), got 1"),
+            (([1.0, 2.0], "ab"), {}, TypeError, "labels must be a sequence of str"),
+            (([1.0, 2.0], ["a", 2]), {}, TypeError, "labels[1] must be a str"),
+            (([1.0, np.inf], ["a", "b"]), {}, ValueError, "coef must contain only finite"),
+            (([1.0, 2.0], ["a", "b"]), dict(fmt="{:.2q}"), ValueError, "fmt must be a format string"),
+            (([1.0, 2.0], ["a", "b"]), dict(fmt=3), TypeError, "fmt must be a format string"),
+        ],
+    )
+    def test_bad_input(self, args, kwargs, exc, words):
+        with pytest.raises(exc) as info:
+            plotting.plot_coefficients(*args, **kwargs)
+        assert words in str(info.value)

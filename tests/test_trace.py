@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.optimize import least_squares, minimize
+
+from helpers import CallCounter, IterationRecorder
+from helpers.trace import format_number
+
+T = np.array([0.0, 1.0, 2.0, 3.0])
+Y = np.array([1.0, 3.0, 5.0, 7.0])
+
+
+def line_residuals(p, t=T, y=Y):
+    return p[0] * t + p[1] - y
+
+
+def rosen(p):
+    return (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2
+
+
+class TestIterationRecorder:
+    def test_records_the_start_and_every_least_squares_iteration(self):
+        rec = IterationRecorder(line_residuals, [0.0, 0.0], names=["m", "b"])
+        res = least_squares(line_residuals, [0.0, 0.0], callback=rec)
+        assert rec.kind == "least_squares"
+        assert np.array_equal(rec.x[0], [0.0, 0.0])
+        assert rec.cost[0] == pytest.approx(0.5 * np.sum(Y**2))
+        assert np.allclose(rec.residuals[0], -Y)
+        assert np.allclose(rec.x[-1], res.x)
+        assert rec.cost[-1] == pytest.approx(res.cost, abs=1e-12)
+        assert len(rec) >= 2
+        assert all(r["nfev"] is not None for r in rec.records[1:])
+        assert np.all(np.diff(rec.cost) <= 1e-12)  # trf never increases the cost
+
+    def test_records_minimize_iterations(self):
+        rec = IterationRecorder(rosen, [-1.0, 1.0])
+        res = minimize(rosen, [-1.0, 1.0], method="BFGS", callback=rec)
+        assert rec.kind == "minimize"
+        assert len(rec) == res.nit + 1
+        assert rec.cost[0] == pytest.approx(rosen([-1.0, 1.0]))
+        assert np.allclose(rec.x[-1], res.x)
+        with pytest.raises(AttributeError, match="least_squares"):
+            rec.residuals
+
+    def test_args_are_passed_to_the_start(self):
+        y2 = 2 * Y
+        rec = IterationRecorder(line_residuals, [0.0, 0.0], args=(T, y2))
+        least_squares(line_residuals, [0.0, 0.0], args=(T, y2), callback=rec)
+        assert np.allclose(rec.residuals[0], -y2)
+        assert np.allclose(rec.x[-1], [4.0, 2.0])
+
+    def test_text_and_html_tables_are_rounded(self):
+        rec = IterationRecorder(line_residuals, [0.0, 0.0], names=["m", "b"])
+        least_squares(line_residuals, [0.0, 0.0], callback=rec)
+        text = rec.table()
+        lines = text.splitlines()
+        assert lines[0].split()[:3] == ["iteration", "m", "b"]
+        assert "residuals" in lines[0] and "sum of squares" in lines[0]
+        assert len(lines) == len(rec) + 1
+        assert lines[1].split()[:3] == ["0", "0", "0"]
+        assert "[-1, -3, -5, -7]" in lines[1] and lines[1].split()[-2:] == ["42", "84"]
+        last = lines[-1]
+        assert "e-" not in last  # round-off of an exact fit prints as 0
+        html = rec._repr_html_()
+        assert html.startswith("<table>") and html.count("<tr>") == len(rec) + 1
+        assert "<th>m</th>" in html
+
+    def test_long_residual_vectors_are_left_out_of_the_table(self):
+        t = np.linspace(0, 1, 20)
+        fun = lambda p: p[0] * t - 2 * t  # noqa: E731
+        rec = IterationRecorder(fun, [0.0])
+        least_squares(fun, [0.0], callback=rec)
+        assert "residuals" not in rec.table()
+        assert "residuals" in rec.table(max_residuals=20)
+
+    def test_scipy_sees_the_intermediate_result_parameter(self):
+        seen = []
+        rec = IterationRecorder(line_residuals, [0.0, 0.0])
+        least_squares(line_residuals, [0.0, 0.0], callback=lambda intermediate_result: seen.append(1) or rec(intermediate_result))
+        assert len(rec) == len(seen) + 1
+
+    @pytest.mark.parametrize(
+        "args, kwargs, exc, words",
+        [
+            ((line_residuals, [[0.0, 0.0]]), {}, ValueError, "x0 must be 1-D"),
+            (("f", [0.0]), {}, TypeError, "fun must be callable"),
+            ((line_residuals, [0.0, 0.0]), dict(names=["m"]), ValueError, "names must have one entry per parameter (2)"),
+            ((line_residuals, [0.0, 0.0]), dict(names="mb"), TypeError, "names must be a sequence"),
+            ((line_residuals, [0.0, 0.0]), dict(args=[T, Y]), TypeError, "args must be a tuple"),
+            ((lambda p: np.ones((2, 2)), [0.0]), {}, ValueError, "must return a scalar"),
+        ],
+    )
+    def test_bad_input(self, args, kwargs, exc, words):
+        with pytest.raises(exc) as info:
+            IterationRecorder(*args, **kwargs)
+        assert words in str(info.value)
+
+    def test_a_bare_x_is_rejected_with_the_reason(self):
+        rec = IterationRecorder(line_residuals, [0.0, 0.0])
+        with pytest.raises(TypeError, match="named intermediate_result"):
+            rec(np.array([1.0, 2.0]))
+
+    def test_table_arguments_are_checked(self):
+        rec = IterationRecorder(line_residuals, [0.0, 0.0])
+        with pytest.raises(ValueError, match="digits must be >= 1"):
+            rec.table(digits=0)
+        with pytest.raises(ValueError, match="tiny must be >= 0"):
+            rec.to_html(tiny=-1.0)
+
+
+class TestCallCounter:
+    def test_counts_all_calls_including_finite_differences(self):
+        counted = CallCounter(line_residuals)
+        res = least_squares(counted, [0.0, 0.0])
+        # trf's nfev leaves out the finite-difference calls (two per Jacobian here)
+        assert counted.ncalls == res.nfev + 2 * res.njev
+
+    def test_records_arguments_and_values_as_copies(self):
+        counted = CallCounter(lambda x: 2 * x, record=True)
+        x = np.array([1.0, 2.0])
+        counted(x)
+        x[0] = 99.0
+        assert np.array_equal(counted.xs[0], [1.0, 2.0])
+        assert np.array_equal(counted.values[0], [2.0, 4.0])
+        counted.reset()
+        assert counted.ncalls == 0 and counted.xs == [] and counted.values == []
+
+    def test_forwards_args_and_kwargs(self):
+        counted = CallCounter(lambda x, a, b=0: x + a + b)
+        assert counted(1, 2, b=3) == 6 and counted.ncalls == 1
+
+    def test_bad_input(self):
+        with pytest.raises(TypeError, match="fun must be callable"):
+            CallCounter(3)
+        with pytest.raises(TypeError, match="record must be a bool"):
+            CallCounter(abs, record="yes")
+
+
+class TestFormatNumber:
+    @pytest.mark.parametrize(
+        "value, kwargs, text",
+        [
+            (3.14159265, {}, "3.14159"),
+            (-0.0, {}, "0"),
+            (4e-31, {}, "0"),
+            (-4e-13, {}, "0"),
+            (1.5e-9, {}, "1.5e-09"),
+            (123456789.0, {}, "1.23457e+08"),
+            (2.0 / 3.0, dict(digits=3), "0.667"),
+            (1e-13, dict(tiny=0.0), "1e-13"),
+            (float("nan"), {}, "nan"),
+        ],
+    )
+    def test_formats(self, value, kwargs, text):
+        assert format_number(value, **kwargs) == text
+
+    def test_bad_input(self):
+        with pytest.raises(ValueError, match="digits must be >= 1"):
+            format_number(1.0, digits=0)
+        with pytest.raises(TypeError, match="digits must be an int"):
+            format_number(1.0, digits=2.5)
