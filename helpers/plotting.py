@@ -8,14 +8,21 @@ finished.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from ._validate import as_1d_array, check_ax, check_same_length
+from ._validate import (
+    as_1d_array,
+    as_2d_array,
+    check_ax,
+    check_callable,
+    check_int,
+    check_same_length,
+)
 
-__all__ = ["plot_fit", "plot_residuals", "plot_coefficients"]
+__all__ = ["plot_fit", "plot_residuals", "plot_coefficients", "plot_cost_contours", "plot_path"]
 
 
 def plot_fit(
@@ -219,4 +226,159 @@ def plot_coefficients(
     ax.set_xlabel("basis function")
     if annotate:
         ax.bar_label(bars, labels=[fmt.format(v) for v in coef], padding=2)
+    return ax
+
+
+def _check_limits(lim: Any, name: str) -> tuple[float, float]:
+    lim = as_1d_array(lim, name)
+    if lim.size != 2 or not lim[0] < lim[1]:
+        raise ValueError(f"{name} must be two increasing numbers (low, high), got {lim.tolist()}")
+    return float(lim[0]), float(lim[1])
+
+
+def plot_cost_contours(
+    fun: Callable[[np.ndarray], Any],
+    xlim: Any,
+    ylim: Any,
+    *,
+    n: int = 101,
+    levels: int | Sequence[float] = 20,
+    log: bool = False,
+    ax: Any = None,
+    xlabel: str = "$x_0$",
+    ylabel: str = "$x_1$",
+    **kwargs: Any,
+) -> Any:
+    """Contour lines of a scalar function of two parameters.
+
+    Useful to draw an optimiser's path (see :func:`plot_path`) over the cost
+    or objective it minimises.
+
+    Parameters
+    ----------
+    fun : callable
+        ``fun(p)`` with ``p`` an array of shape (2,), returning a scalar (for
+        example ``lambda p: 0.5 * np.sum(residuals(p)**2)``). It is called
+        once per grid point.
+    xlim, ylim : (float, float)
+        Ranges of the first and second parameter, low < high.
+    n : int, default 101
+        Grid points per axis, >= 2.
+    levels : int or sequence of float, default 20
+        Number of contour levels, or the levels themselves.
+    log : bool, default False
+        Space the levels logarithmically (for costs spanning decades; the
+        function must then be > 0 on the grid).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+    xlabel, ylabel : str
+        Axis labels.
+    **kwargs
+        Passed to ``ax.contour`` (for example ``cmap``, ``linewidths``).
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on; the contour set is ``ax.collections[-1]``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_cost_contours(lambda p: p[0]**2 + p[1]**2, (-1, 1), (-1, 1), n=11, ax=ax)
+    >>> plt.close(fig)
+    """
+    check_callable(fun, "fun")
+    x0, x1 = _check_limits(xlim, "xlim")
+    y0, y1 = _check_limits(ylim, "ylim")
+    n = check_int(n, "n", minimum=2)
+    if not isinstance(log, (bool, np.bool_)):
+        raise TypeError(f"log must be a bool, got {type(log).__name__}")
+    gx, gy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
+    values = np.empty_like(gx)
+    for idx in np.ndindex(gx.shape):
+        v = np.asarray(fun(np.array([gx[idx], gy[idx]])), dtype=float)
+        if v.ndim != 0:
+            raise ValueError(f"fun must return a scalar, got an array of shape {v.shape}")
+        values[idx] = v
+    if not np.all(np.isfinite(values)):
+        raise ValueError("fun returned non-finite values on the grid; narrow xlim/ylim")
+    if isinstance(levels, (int, np.integer)) and not isinstance(levels, bool):
+        count = check_int(levels, "levels", minimum=1)
+        if log:
+            lo, hi = values.min(), values.max()
+            if lo <= 0:
+                raise ValueError("log=True needs fun > 0 on the whole grid")
+            levels = np.geomspace(lo, hi, count + 2)[1:-1] if hi > lo else [lo]
+        else:
+            levels = count
+    else:
+        levels = as_1d_array(levels, "levels")
+        if np.any(np.diff(levels) <= 0):
+            raise ValueError("levels must be increasing")
+    ax = check_ax(ax)
+    style = {"cmap": "viridis", "linewidths": 1.0}
+    style.update(kwargs)
+    ax.contour(gx, gy, values, levels=levels, **style)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return ax
+
+
+def plot_path(
+    xs: Any,
+    *,
+    ax: Any = None,
+    label: str = "iterates",
+    number: bool = True,
+    **kwargs: Any,
+) -> Any:
+    """Draw an optimiser's path through a two-parameter space.
+
+    The start is a square, the end a star, and the iterates in between are
+    joined in order (numbered when ``number`` is True).
+
+    Parameters
+    ----------
+    xs : array_like, shape (k, 2)
+        The iterates, start first; for example ``recorder.x`` of a
+        :class:`helpers.trace.IterationRecorder`.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+    label : str
+        Legend label of the path.
+    number : bool, default True
+        Write the iteration number beside each point (at most 30 points).
+    **kwargs
+        Passed to ``ax.plot`` for the path (for example ``color``).
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on; the path is ``ax.lines[-3]``, then the start and
+        end markers.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_path([[0, 0], [0.5, 0.2], [1, 1]], ax=ax)
+    >>> len(ax.lines)
+    3
+    >>> plt.close(fig)
+    """
+    xs = as_2d_array(xs, "xs")
+    if xs.shape[1] != 2:
+        raise ValueError(f"xs must have shape (k, 2), got {xs.shape}")
+    ax = check_ax(ax)
+    style = {"marker": "o", "markersize": 4, "color": "C1", "label": label}
+    style.update(kwargs)
+    (path,) = ax.plot(xs[:, 0], xs[:, 1], **style)
+    color = path.get_color()
+    ax.plot(*xs[0], marker="s", markersize=9, color=color, linestyle="none", label="start")
+    ax.plot(*xs[-1], marker="*", markersize=14, color=color, linestyle="none", label="end")
+    if number and len(xs) <= 30:
+        for i, (px, py) in enumerate(xs):
+            ax.annotate(str(i), (px, py), textcoords="offset points", xytext=(5, 5), fontsize=9)
+    ax.legend()
     return ax

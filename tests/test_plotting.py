@@ -122,3 +122,84 @@ class TestPlotCoefficients:
         with pytest.raises(exc) as info:
             plotting.plot_coefficients(*args, **kwargs)
         assert words in str(info.value)
+
+
+class TestPlotCostContours:
+    @staticmethod
+    def bowl(p):
+        return (p[0] - 1) ** 2 + 4 * (p[1] + 0.5) ** 2 + 0.1
+
+    def test_contours_of_the_function(self, ax):
+        out = plotting.plot_cost_contours(self.bowl, (-1, 3), (-2, 1), n=41, levels=7, ax=ax,
+                                          xlabel="$a$", ylabel="$b$")
+        assert out is ax
+        cs = ax.collections[-1]
+        assert len(cs.levels) >= 5
+        assert cs.zmin == pytest.approx(0.1) and cs.zmax == pytest.approx(13.1)  # the grid's values
+        assert ax.get_xlabel() == "$a$" and ax.get_ylabel() == "$b$"
+        assert ax.get_xlim() == (-1.0, 3.0)
+
+    def test_log_levels_are_geometric_and_explicit_levels_are_kept(self, ax):
+        plotting.plot_cost_contours(self.bowl, (-1, 3), (-2, 1), n=21, levels=5, log=True, ax=ax)
+        lv = ax.collections[-1].levels
+        assert len(lv) == 5 and np.allclose(np.diff(np.log(lv)), np.log(lv[1] / lv[0]))
+        fig, ax2 = plt.subplots()
+        plotting.plot_cost_contours(self.bowl, (-1, 3), (-2, 1), n=21, levels=[1, 2, 4], ax=ax2)
+        assert np.allclose(ax2.collections[-1].levels, [1, 2, 4])
+
+    @pytest.mark.parametrize(
+        "args, kwargs, exc, words",
+        [
+            ((bowl.__func__, (1, -1), (0, 1)), {}, ValueError, "xlim must be two increasing numbers"),
+            ((bowl.__func__, (0, 1), (0, 1, 2)), {}, ValueError, "ylim must be two increasing numbers"),
+            ((bowl.__func__, (0, 1), (0, 1)), dict(n=1), ValueError, "n must be >= 2"),
+            ((lambda p: p, (0, 1), (0, 1)), {}, ValueError, "fun must return a scalar"),
+            ((lambda p: np.log(p[0]), (0.5, 1), (0, 1)), dict(log=True, levels=3, n=5), None, None),
+            ((lambda p: p[0] - 1, (0, 1), (0, 1)), dict(log=True), ValueError, "log=True needs fun > 0"),
+            ((lambda p: 1 / 0.0 if False else np.inf, (0, 1), (0, 1)), dict(n=3), ValueError, "non-finite"),
+            ((bowl.__func__, (0, 1), (0, 1)), dict(levels=[2, 1]), ValueError, "levels must be increasing"),
+            ((3, (0, 1), (0, 1)), {}, TypeError, "fun must be callable"),
+            ((bowl.__func__, (0, 1), (0, 1)), dict(log="yes"), TypeError, "log must be a bool"),
+        ],
+    )
+    def test_bad_input(self, args, kwargs, exc, words):
+        if exc is None:  # log of values < 1 is negative: must be rejected for log levels
+            with pytest.raises(ValueError, match="log=True needs fun > 0"):
+                plotting.plot_cost_contours(*args, **kwargs)
+            return
+        with pytest.raises(exc) as info:
+            plotting.plot_cost_contours(*args, **kwargs)
+        assert words in str(info.value)
+
+
+class TestPlotPath:
+    XS = np.array([[0.0, 0.0], [0.5, 0.2], [0.9, 0.8], [1.0, 1.0]])
+
+    def test_path_start_end_and_numbers(self, ax):
+        out = plotting.plot_path(self.XS, ax=ax, color="C3")
+        assert out is ax
+        path, start, end = ax.lines[-3:]
+        assert np.array_equal(path.get_xdata(), self.XS[:, 0])
+        assert np.array_equal(path.get_ydata(), self.XS[:, 1])
+        assert start.get_marker() == "s" and np.array_equal(start.get_xdata(), [0.0])
+        assert end.get_marker() == "*" and np.array_equal(end.get_ydata(), [1.0])
+        assert [t.get_text() for t in ax.texts] == ["0", "1", "2", "3"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["iterates", "start", "end"]
+
+    def test_numbers_can_be_left_out(self, ax):
+        plotting.plot_path(self.XS, ax=ax, number=False, label="BFGS")
+        assert len(ax.texts) == 0
+        assert ax.get_legend().get_texts()[0].get_text() == "BFGS"
+
+    @pytest.mark.parametrize(
+        "xs, exc, words",
+        [
+            (np.zeros((3, 3)), ValueError, "xs must have shape (k, 2)"),
+            (np.zeros(4), ValueError, "xs must be 2-D"),
+            ([[0.0, np.nan]], ValueError, "xs must contain only finite"),
+        ],
+    )
+    def test_bad_input(self, xs, exc, words):
+        with pytest.raises(exc) as info:
+            plotting.plot_path(xs)
+        assert words in str(info.value)
