@@ -7,11 +7,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NB     ?= notebooks/*.ipynb
+LAB_ARGS ?=
 
 .PHONY: help venv lab test execute bench clean
 
 help:
-	@echo "make lab      install everything into .venv and open JupyterLab on notebooks/"
+	@echo "make lab      install everything into .venv and open JupyterLab on notebooks/ (extra options: LAB_ARGS=...)"
 	@echo "make test     install everything into .venv and run all tests"
 	@echo "make execute  re-run notebooks top to bottom and store their outputs (NB=notebooks/FILE.ipynb for one)"
 	@echo "make bench    time each notebook against a floor notebook (kernel start, imports, one figure)"
@@ -29,7 +30,7 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
