@@ -375,8 +375,12 @@ def plot_path(
     style.update(kwargs)
     (path,) = ax.plot(xs[:, 0], xs[:, 1], **style)
     color = path.get_color()
-    ax.plot(*xs[0], marker="s", markersize=9, color=color, linestyle="none", label="start")
-    ax.plot(*xs[-1], marker="*", markersize=14, color=color, linestyle="none", label="end")
+    # "start" and "end" enter the legend once per Axes, however many paths share it.
+    seen = {line.get_label() for line in ax.lines}
+    start_label = "_nolegend_" if "start" in seen else "start"
+    end_label = "_nolegend_" if "end" in seen else "end"
+    ax.plot(*xs[0], marker="s", markersize=9, color=color, linestyle="none", label=start_label)
+    ax.plot(*xs[-1], marker="*", markersize=14, color=color, linestyle="none", label=end_label)
     if number and len(xs) <= 30:
         for i, (px, py) in enumerate(xs):
             ax.annotate(str(i), (px, py), textcoords="offset points", xytext=(5, 5), fontsize=9)

@@ -186,6 +186,12 @@ class TestPlotPath:
         assert [t.get_text() for t in ax.texts] == ["0", "1", "2", "3"]
         assert [t.get_text() for t in ax.get_legend().get_texts()] == ["iterates", "start", "end"]
 
+    def test_two_paths_share_one_start_and_end_legend_entry(self, ax):
+        plotting.plot_path(self.XS, ax=ax, label="A")
+        plotting.plot_path(self.XS[::-1], ax=ax, label="B", color="C4")
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A", "start", "end", "B"]
+        assert ax.lines[-1].get_color() == "C4"
+
     def test_numbers_can_be_left_out(self, ax):
         plotting.plot_path(self.XS, ax=ax, number=False, label="BFGS")
         assert len(ax.texts) == 0
