@@ -1,0 +1,185 @@
+r"""Plots for the conditioning part of lesson 1: error against polynomial degree.
+
+The notebook solves the least-squares problems itself and collects the
+relative coefficient errors in a table (one array per method); these
+functions only draw that table and the condition numbers beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from ._validate import as_1d_array, check_ax, check_positive
+
+__all__ = ["plot_error_vs_degree", "plot_condition_numbers"]
+
+#: Machine epsilon of float64, the unit of round-off.
+EPS = float(np.finfo(float).eps)
+
+
+def _check_degrees(degrees: Any) -> np.ndarray:
+    degrees = as_1d_array(degrees, "degrees")
+    if np.any(np.diff(degrees) <= 0):
+        raise ValueError("degrees must be strictly increasing")
+    return degrees
+
+
+def _check_positive_series(values: Any, name: str, size: int) -> np.ndarray:
+    values = as_1d_array(values, name)
+    if values.size != size:
+        raise ValueError(f"{name} must have one entry per degree ({size}), got {values.size}")
+    if np.any(values <= 0):
+        raise ValueError(f"{name} must be > 0 (they are drawn on a log scale)")
+    return values
+
+
+def plot_error_vs_degree(
+    degrees: Any,
+    errors: Mapping[str, Any],
+    *,
+    cond: Any = None,
+    eps: float = EPS,
+    ax: Any = None,
+    xlabel: str = "polynomial degree",
+    ylabel: str = "relative coefficient error",
+    **kwargs: Any,
+) -> Any:
+    r"""Relative coefficient error of several solvers against the degree, log scale.
+
+    Parameters
+    ----------
+    degrees : array_like, shape (n,)
+        Polynomial degrees (or any increasing model size), the x axis.
+    errors : mapping of str to array_like
+        Method name -> relative errors :math:`\lVert\hat k - k\rVert/\lVert k\rVert`,
+        one per degree. NaN marks a failed solve (a gap in the line); exact
+        zeros are drawn at ``eps / 10`` so that they stay visible.
+    cond : array_like, shape (n,), optional
+        Condition numbers :math:`\kappa(A)`, one per degree. When given, the
+        error scales :math:`\varepsilon\,\kappa(A)` (QR, SVD) and
+        :math:`\varepsilon\,\kappa(A)^2` (normal equations) are drawn as
+        dashed grey reference lines.
+    eps : float, default machine epsilon of float64
+        Unit round-off used for the reference lines and the zero floor; > 0.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+    xlabel, ylabel : str
+        Axis labels.
+    **kwargs
+        Passed to ``ax.plot`` for every method's line (for example
+        ``marker``, ``linewidth``).
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on (log y scale): one line per method in the order
+        given, then the two reference lines when ``cond`` is given.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_error_vs_degree([1, 2, 3], {"QR": [1e-15, 1e-14, 1e-13]},
+    ...                           cond=[10.0, 100.0, 1000.0], ax=ax)
+    >>> len(ax.lines)
+    3
+    >>> plt.close(fig)
+    """
+    degrees = _check_degrees(degrees)
+    if not isinstance(errors, Mapping):
+        raise TypeError(f"errors must be a mapping of method name -> errors, got {type(errors).__name__}")
+    if len(errors) == 0:
+        raise ValueError("errors must contain at least one method")
+    eps = check_positive(eps, "eps")
+    table = {}
+    for name, values in errors.items():
+        values = as_1d_array(values, f"errors[{name!r}]", finite=False)
+        if values.size != degrees.size:
+            raise ValueError(
+                f"errors[{name!r}] must have one entry per degree ({degrees.size}), got {values.size}"
+            )
+        if np.any(np.isinf(values)) or np.any(values < 0):
+            raise ValueError(f"errors[{name!r}] must be >= 0 or NaN (a failed solve)")
+        table[str(name)] = np.where(values == 0, eps / 10, values)
+    kappa = None if cond is None else _check_positive_series(cond, "cond", degrees.size)
+    ax = check_ax(ax)
+    style = {"marker": "o", "markersize": 4}
+    style.update(kwargs)
+    for name, values in table.items():
+        ax.plot(degrees, values, label=name, **style)
+    if kappa is not None:
+        ax.plot(degrees, eps * kappa, color="0.45", linestyle="--", linewidth=1.2,
+                label=r"$\varepsilon\,\kappa(A)$")
+        ax.plot(degrees, eps * kappa**2, color="0.45", linestyle=":", linewidth=1.5,
+                label=r"$\varepsilon\,\kappa(A)^2$")
+    ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend()
+    return ax
+
+
+def plot_condition_numbers(
+    degrees: Any,
+    cond: Any,
+    *,
+    eps: float = EPS,
+    ax: Any = None,
+    xlabel: str = "polynomial degree",
+    ylabel: str = "condition number",
+    **kwargs: Any,
+) -> Any:
+    r"""Draw :math:`\kappa(A)` and :math:`\kappa(A^\mathsf{T}A) = \kappa(A)^2` against the degree.
+
+    A horizontal line at :math:`1/\varepsilon` marks where every digit of a
+    float64 result can be lost.
+
+    Parameters
+    ----------
+    degrees : array_like, shape (n,)
+        Polynomial degrees, the x axis; strictly increasing.
+    cond : array_like, shape (n,)
+        Condition numbers :math:`\kappa(A)` (2-norm), > 0.
+    eps : float, default machine epsilon of float64
+        Unit round-off; the line is drawn at ``1 / eps``.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+    xlabel, ylabel : str
+        Axis labels.
+    **kwargs
+        Passed to ``ax.plot`` for both curves.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on (log y scale): ``ax.lines[0]`` is
+        :math:`\kappa(A)`, ``ax.lines[1]`` is :math:`\kappa(A)^2`, then the
+        :math:`1/\varepsilon` line.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_condition_numbers([1, 2, 3], [10.0, 100.0, 1000.0], ax=ax)
+    >>> ax.lines[1].get_ydata().tolist()
+    [100.0, 10000.0, 1000000.0]
+    >>> plt.close(fig)
+    """
+    degrees = _check_degrees(degrees)
+    kappa = _check_positive_series(cond, "cond", degrees.size)
+    eps = check_positive(eps, "eps")
+    ax = check_ax(ax)
+    style = {"marker": "o", "markersize": 4}
+    style.update(kwargs)
+    ax.plot(degrees, kappa, label=r"$\kappa(A)$", **style)
+    ax.plot(degrees, kappa**2, label=r"$\kappa(A^\mathsf{T}A) = \kappa(A)^2$", **style)
+    ax.axhline(1 / eps, color="0.45", linestyle="--", linewidth=1.2,
+               label=r"$1/\varepsilon$: all digits lost")
+    ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend()
+    return ax
