@@ -15,7 +15,7 @@ def test_import_leaves_rcparams_untouched(tmp_path):
     code = (
         "import json, matplotlib as mpl\n"
         "before = {k: repr(v) for k, v in mpl.rcParams.items()}\n"
-        "import helpers, helpers.data, helpers.plotting, helpers.trace\n"
+        "import helpers\n"
         "after = {k: repr(v) for k, v in mpl.rcParams.items()}\n"
         "print(json.dumps(sorted(k for k in before if before[k] != after[k])))\n"
     )
@@ -69,3 +69,10 @@ def test_use_style_keeps_the_backend():
         assert mpl.get_backend() == backend
     finally:
         mpl.rcdefaults()
+
+
+def test_every_module_is_imported_by_the_package():
+    import pkgutil
+
+    names = {m.name for m in pkgutil.iter_modules(helpers.__path__) if not m.name.startswith("_")}
+    assert names - {"style"} <= set(helpers.__all__), "export every public module from helpers"
