@@ -35,11 +35,14 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Outputs come only from a clean top-to-bottom run: no timing metadata, and
-# MPLBACKEND unset so figures are stored inline whatever the shell says.
+# Outputs come only from a clean top-to-bottom run: no timing metadata, each
+# cell's stdout merged into one stream (how the kernel splits it depends on
+# timing), and MPLBACKEND unset so figures are stored inline whatever the
+# shell says.
 execute: $(STAMP)
 	env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.record_timing=False \
+	  --ExecutePreprocessor.coalesce_streams=True \
 	  --ExecutePreprocessor.kernel_name=python3 \
 	  --ExecutePreprocessor.timeout=600 \
 	  $(NB)
