@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from ._tables import text_table
 from ._validate import as_1d_array, check_ax, check_callable, check_int, check_nonnegative
 from .trace import format_number
 
@@ -178,13 +179,4 @@ def format_table(
             cells.append([_cell(v, digits, tiny) for v in row])
         except TypeError as exc:
             raise TypeError(f"rows[{i}]: {exc}") from None
-    widths = [max(len(h), *(len(r[j]) for r in cells)) if cells else len(h)
-              for j, h in enumerate(header)]
-
-    def line(items: Sequence[str]) -> str:
-        parts = [items[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(items[1:], widths[1:])]
-        return "  ".join(parts).rstrip()
-
-    lines = [line(list(header)), line(["-" * w for w in widths])]
-    lines += [line(r) for r in cells]
-    return "\n".join(lines)
+    return text_table(list(header), cells, rule=True)

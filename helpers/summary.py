@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from ._tables import html_table, text_table
 from ._validate import as_1d_array, as_2d_array, check_int, check_nonnegative
 from .trace import _names_for, format_number
 
@@ -113,27 +114,13 @@ class FitSummary:
         """
         digits = check_int(digits, "digits", minimum=1)
         header, rows = self._rows(digits)
-        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-        lines = ["  ".join(h.rjust(w) if i else h.ljust(w) for i, (h, w) in enumerate(zip(header, widths)))]
-        lines += [
-            "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths)))
-            for row in rows
-        ]
-        lines.append(self._footer(digits))
-        return "\n".join(lines)
+        return text_table(header, rows) + "\n" + self._footer(digits)
 
     def to_html(self, digits: int = 6) -> str:
         """The summary as an HTML table (same rounding as :meth:`table`)."""
         digits = check_int(digits, "digits", minimum=1)
         header, rows = self._rows(digits)
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
-        )
-        return (
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-            f"<p>{html.escape(self._footer(digits))}</p>"
-        )
+        return html_table(header, rows) + f"<p>{html.escape(self._footer(digits))}</p>"
 
     def __str__(self) -> str:
         return self.table()

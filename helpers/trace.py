@@ -12,12 +12,12 @@ Neither performs a fit: the notebook calls SciPy itself.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
+from ._tables import html_table, text_table
 from ._validate import as_1d_array, check_callable, check_int, check_nonnegative
 
 __all__ = ["IterationRecorder", "CallCounter", "format_number"]
@@ -251,10 +251,7 @@ class IterationRecorder:
         tiny = check_nonnegative(tiny, "tiny")
         max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
         header, rows = self._rows(digits, tiny, max_residuals)
-        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-        lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths))]
-        lines += ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in rows]
-        return "\n".join(lines)
+        return text_table(header, rows, first_left=False)
 
     def to_html(self, digits: int = 6, *, tiny: float = 1e-12, max_residuals: int = 6) -> str:
         """The iterations as an HTML table (same arguments as :meth:`table`)."""
@@ -262,11 +259,7 @@ class IterationRecorder:
         tiny = check_nonnegative(tiny, "tiny")
         max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
         header, rows = self._rows(digits, tiny, max_residuals)
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
-        )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return html_table(header, rows)
 
     def __str__(self) -> str:
         return self.table()
