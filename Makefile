@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-NB     ?= notebooks/*.ipynb
+NB     ?=
 LAB_ARGS ?=
 
 .PHONY: help venv lab test execute bench clean
@@ -35,17 +35,10 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Outputs come only from a clean top-to-bottom run: no timing metadata, each
-# cell's stdout merged into one stream (how the kernel splits it depends on
-# timing), and MPLBACKEND unset so figures are stored inline whatever the
-# shell says.
+# Outputs come only from a clean top-to-bottom run (see tests/execute_notebooks.py):
+# no timing metadata, each cell's stdout merged into one stream, MPLBACKEND unset.
 execute: $(STAMP)
-	env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	  --ExecutePreprocessor.record_timing=False \
-	  --ExecutePreprocessor.coalesce_streams=True \
-	  --ExecutePreprocessor.kernel_name=python3 \
-	  --ExecutePreprocessor.timeout=600 \
-	  $(NB)
+	env -u MPLBACKEND $(BIN)/python tests/execute_notebooks.py $(NB)
 
 bench: $(STAMP)
 	env -u MPLBACKEND $(BIN)/python tests/bench.py
