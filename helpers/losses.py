@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validate import as_1d_array, check_ax, check_positive
+from ._validate import _as_float_array, as_1d_array, check_ax, check_positive
 
 __all__ = ["LOSSES", "rho", "point_weights", "plot_losses", "plot_weights"]
 
@@ -41,7 +41,19 @@ LossLike = str | Callable[[np.ndarray], Any]
 
 
 def _builtin(name: str, z: np.ndarray) -> np.ndarray:
-    """rho, rho', rho'' of a built-in loss at ``z`` (f_scale = 1), as in SciPy."""
+    """rho, rho', rho'' of a built-in loss at finite ``z`` (f_scale = 1), as in SciPy.
+
+    For huge ``z`` the denominators ``(1 + z)**2`` (cauchy) and ``1 + z**2``
+    (arctan) overflow to inf; the derivatives then come out as 0 and -0,
+    which are their correct limits, so those overflows are not reported.
+    Arctan's rho'' for z > 1e100 is computed as ``-2 / z**3``, whose
+    overflowing ``z**3`` likewise gives the correct limit -0.
+    """
+    with np.errstate(over="ignore"):
+        return _builtin_values(name, z)
+
+
+def _builtin_values(name: str, z: np.ndarray) -> np.ndarray:
     out = np.empty((3, z.size))
     if name == "linear":
         out[0] = z
@@ -71,8 +83,28 @@ def _builtin(name: str, z: np.ndarray) -> np.ndarray:
         t = 1.0 + z**2
         out[0] = np.arctan(z)
         out[1] = 1.0 / t
-        out[2] = -2.0 * z / t**2
+        # -2z / (1 + z²)² equals -2 / z³ to double precision once z > 1e100, and
+        # the direct form would give inf / inf = nan for z near the float64 maximum.
+        big = z > 1e100
+        small = ~big
+        out[2, small] = -2.0 * z[small] / t[small] ** 2
+        out[2, big] = -2.0 / z[big] ** 3
     return out
+
+
+def _check_f_scale(f_scale: Any) -> tuple[float, float]:
+    """``f_scale`` and its square, or raise if it is not > 0 or its square over/underflows."""
+    f_scale = check_positive(f_scale, "f_scale")
+    try:
+        c2 = f_scale**2  # a Python float: underflows to 0.0 silently, raises on overflow
+    except OverflowError:
+        c2 = float("inf")
+    if not (np.isfinite(c2) and c2 >= np.finfo(float).tiny):
+        raise ValueError(
+            f"f_scale must be between about 1e-154 and 1e154 so that f_scale**2 is a "
+            f"normal float64, got {f_scale:.3g}"
+        )
+    return f_scale, c2
 
 
 def _check_loss(loss: Any) -> LossLike:
@@ -111,9 +143,11 @@ def rho(z: Any, loss: LossLike, f_scale: float = 1.0) -> np.ndarray:
     ------
     ValueError
         If ``loss`` is an unknown name, ``f_scale`` is not > 0, ``z`` has
-        negative or non-finite entries, or a callable returns the wrong shape.
+        negative or non-finite entries, ``z / f_scale**2`` overflows, or a
+        callable loss returns None, the wrong shape, NaN or inf.
     TypeError
-        If ``loss`` is neither a str nor callable.
+        If ``loss`` is neither a str nor callable, or a callable loss returns
+        non-numeric or complex values.
 
     Examples
     --------
@@ -126,22 +160,47 @@ def rho(z: Any, loss: LossLike, f_scale: float = 1.0) -> np.ndarray:
     True
     """
     loss = _check_loss(loss)
-    f_scale = check_positive(f_scale, "f_scale")
+    f_scale, c2 = _check_f_scale(f_scale)
     z = as_1d_array(z, "z", min_size=0)
     if np.any(z < 0):
         raise ValueError("z must hold squared residuals, so every entry must be >= 0")
-    c2 = f_scale**2
-    zs = z / c2
-    if isinstance(loss, str):
-        out = _builtin(loss, zs)
-    else:
-        out = np.array(loss(zs), dtype=float)
-        if out.shape != (3, z.size):
-            raise ValueError(
-                f"a callable loss must return an array of shape (3, {z.size}), got {out.shape}"
-            )
+    with np.errstate(over="ignore"):
+        zs = z / c2
+    if not np.all(np.isfinite(zs)):
+        raise ValueError(
+            f"z / f_scale**2 overflows float64 (max z = {np.max(z):.3g}, f_scale = "
+            f"{f_scale:.3g}); rescale the residuals"
+        )
+    out = _builtin(loss, zs) if isinstance(loss, str) else _call_loss(loss, zs)
     out[0] *= c2
     out[2] /= c2
+    return out
+
+
+def _call_loss(loss: Callable[[np.ndarray], Any], zs: np.ndarray) -> np.ndarray:
+    """Call a user's loss on scaled ``zs`` and check that it returned finite (3, m) values."""
+    name = f"loss {_label(loss)!r}"
+    raw = loss(zs)
+    if raw is None:
+        raise ValueError(
+            f"the callable {name} returned None; it must return an array of shape "
+            f"(3, {zs.size}) holding rho, rho' and rho''"
+        )
+    out = _as_float_array(raw, f"the value of the callable {name}")
+    if out.shape != (3, zs.size):
+        raise ValueError(
+            f"the callable {name} must return an array of shape (3, {zs.size}) holding "
+            f"rho, rho' and rho'', got shape {out.shape}"
+        )
+    bad = ~np.isfinite(out)
+    if np.any(bad):
+        rows = [("rho", "rho'", "rho''")[i] for i in np.flatnonzero(bad.any(axis=1))]
+        where = zs[bad.any(axis=0)]
+        raise ValueError(
+            f"the callable {name} returned NaN or inf in {', '.join(rows)} at "
+            f"z / f_scale**2 = {where[:5].tolist()}{' ...' if where.size > 5 else ''}; "
+            "a loss must be finite for every z >= 0"
+        )
     return out
 
 
@@ -167,13 +226,56 @@ def point_weights(residuals: Any, loss: LossLike, f_scale: float = 1.0) -> np.nd
     -------
     weights : ndarray, shape (m,)
 
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`rho`; also if ``residuals`` are not finite, or if a
+        residual is so large that :math:`(f/C)^2` overflows and ``loss`` is
+        a callable (which cannot be evaluated there).
+
+    Notes
+    -----
+    Residuals so large that :math:`f^2` or :math:`f^2/C^2` overflows get
+    their weight from overflow-free forms in :math:`u = |f|/C`: 1 for
+    ``linear``, :math:`1/\sqrt{1 + u^2}` (``soft_l1``), :math:`1/u`
+    (``huber``), :math:`1/(1 + u^2)` (``cauchy``) and :math:`1/(1 + u^4)`
+    (``arctan``), which tend to 0 (the last two underflow to 0).
+
     Examples
     --------
     >>> np.round(point_weights([0.0, 0.1, 1.0], "cauchy", f_scale=0.1), 4)
     array([1.    , 0.5   , 0.0099])
+    >>> point_weights([1e200], "soft_l1")   # (1 + z)**-0.5 without overflowing z = f**2
+    array([1.e-200])
     """
     f = as_1d_array(residuals, "residuals", min_size=0)
-    return rho(f**2, loss, f_scale)[1]
+    loss = _check_loss(loss)
+    f_scale, c2 = _check_f_scale(f_scale)
+    with np.errstate(over="ignore"):
+        z = f * f
+        huge = ~np.isfinite(z / c2)
+    if not np.any(huge):
+        return rho(z, loss, f_scale)[1]
+    if not isinstance(loss, str):
+        raise ValueError(
+            f"residuals up to {np.max(np.abs(f)):.3g} are too large: (residual / f_scale)**2 "
+            f"overflows float64, so the callable loss {_label(loss)!r} cannot be evaluated there"
+        )
+    weights = np.empty(f.size)
+    weights[~huge] = rho(z[~huge], loss, f_scale)[1]
+    with np.errstate(over="ignore", under="ignore"):
+        u = np.abs(f[huge]) / f_scale  # > 1e154; may itself overflow to inf
+        if loss == "linear":
+            weights[huge] = 1.0
+        elif loss == "soft_l1":
+            weights[huge] = 1.0 / np.hypot(1.0, u)
+        elif loss == "huber":
+            weights[huge] = 1.0 / u
+        elif loss == "cauchy":
+            weights[huge] = 1.0 / (1.0 + u * u)
+        else:  # arctan: 1 / (1 + z**2) with z = u**2
+            weights[huge] = 1.0 / (1.0 + (u * u) ** 2)
+    return weights
 
 
 def _curve_inputs(

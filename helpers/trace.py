@@ -12,13 +12,22 @@ Neither performs a fit: the notebook calls SciPy itself.
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
 from ._tables import html_table, text_table
-from ._validate import as_1d_array, check_callable, check_int, check_nonnegative
+from ._validate import (
+    _as_float_array,
+    as_1d_array,
+    check_callable,
+    check_int,
+    check_nonnegative,
+    check_positive,
+)
+from .losses import _check_loss, rho
 
 __all__ = ["IterationRecorder", "CallCounter", "format_number"]
 
@@ -33,7 +42,8 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
     Parameters
     ----------
     value : float
-        The number (NaN and infinities are printed as ``nan``/``inf``).
+        A real number: a Python or NumPy int or float, or a 0-d array of
+        one (NaN and infinities are printed as ``nan``/``inf``).
     digits : int, default 6
         Significant digits, >= 1.
     tiny : float, default 1e-12
@@ -42,6 +52,12 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
     Returns
     -------
     str
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number (for example a str, None, a complex
+        number, a bool or an array with more than one element).
 
     Examples
     --------
@@ -52,11 +68,24 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
     """
     digits = check_int(digits, "digits", minimum=1)
     tiny = check_nonnegative(tiny, "tiny")
-    value = float(value)
+    value = _real_scalar(value, "value")
     if np.isfinite(value) and abs(value) < tiny:
         return "0"
     text = f"{value:.{digits}g}"
     return "0" if text in ("-0", "0") else text
+
+
+def _real_scalar(value: Any, name: str) -> float:
+    """``value`` as a float if it is one real number (NaN and inf allowed), else TypeError."""
+    if isinstance(value, np.ndarray) and value.ndim == 0 and (
+        np.issubdtype(value.dtype, np.integer) or np.issubdtype(value.dtype, np.floating)
+    ):
+        return float(value)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"{name} must be a real number (int or float), got {type(value).__name__}"
+        )
+    return float(value)
 
 
 def _names_for(n: int, names: Sequence[str] | None) -> list[str]:
@@ -96,6 +125,13 @@ class IterationRecorder:
         Extra positional arguments for ``fun``, as given to SciPy.
     names : sequence of str, optional
         Parameter names for the table; ``x[0]``, ``x[1]``, ... by default.
+    loss : str or callable, default 'linear'
+        The ``loss`` handed to ``least_squares``: one of
+        :data:`helpers.losses.LOSSES` or a callable, as accepted by
+        :func:`helpers.losses.rho`. Used only for the cost of the starting
+        row (SciPy reports the cost of every later row itself).
+    f_scale : float, default 1.0
+        The ``f_scale`` handed to ``least_squares``; > 0.
 
     Attributes
     ----------
@@ -106,16 +142,38 @@ class IterationRecorder:
         One dict per row with keys ``iteration``, ``x``, ``fun``, ``cost``
         and ``nfev`` (``nfev`` is None for the start and for methods that do
         not report it).
+    loss : str or callable
+        The validated ``loss``.
+    f_scale : float
+        The validated ``f_scale``.
+
+    Raises
+    ------
+    TypeError
+        If ``fun`` is not callable, ``args`` is not a tuple, ``loss`` is
+        neither a str nor callable, or ``fun(x0)`` returns None, complex or
+        non-numeric values.
+    ValueError
+        If ``fun(x0)`` is not a scalar or a 1-D array, is not finite, or its
+        squares overflow; if ``loss`` is an unknown name or is not
+        ``'linear'`` for a scalar objective; or if ``f_scale`` is not > 0.
 
     Notes
     -----
     For ``least_squares`` the cost is :math:`F(x) = \tfrac12\sum_i
-    \rho(f_i^2)` as SciPy reports it; for the starting row it is computed as
-    :math:`\tfrac12\lVert f(x_0)\rVert^2`, which is the cost of the default
-    ``loss='linear'`` only. With a robust loss and ``method='dogbox'``, SciPy
-    passes rescaled residuals as ``fun``. ``method='lm'`` ignores callbacks
-    (with a warning): to follow it, wrap the residual function in a
-    :class:`CallCounter` instead.
+    \rho_C(f_i^2)` as SciPy reports it; for the starting row the recorder
+    computes it from ``fun(x0)`` with the given ``loss`` and ``f_scale``
+    (:func:`helpers.losses.rho`), so pass the same ones as to SciPy. The
+    "sum of squares" column is :math:`\sum_i f_i^2` of the recorded
+    residual vector; it equals twice the cost only for ``loss='linear'``.
+
+    With a robust loss and ``method='dogbox'``, SciPy passes the callback
+    *rescaled* residuals :math:`\sqrt{\rho_C'}\,f_i` (not the raw
+    :math:`f_i`) as ``fun`` after the start, so the residuals and "sum of
+    squares" of those rows are of the rescaled residuals; the cost is still
+    SciPy's. ``method='trf'`` passes the raw residuals. ``method='lm'``
+    ignores callbacks (with a warning): to follow it, wrap the residual
+    function in a :class:`CallCounter` instead.
 
     For ``minimize`` the cost column is the objective value.
 
@@ -129,6 +187,13 @@ class IterationRecorder:
     >>> res = least_squares(residuals, [0.0, 0.0], callback=rec)
     >>> len(rec)  # the start and one row per iteration
     3
+
+    With a robust loss, pass the same ``loss`` and ``f_scale`` as to SciPy:
+
+    >>> rec = IterationRecorder(residuals, [0.0, 0.0], loss="cauchy", f_scale=0.5)
+    >>> res = least_squares(residuals, [0.0, 0.0], loss="cauchy", f_scale=0.5, callback=rec)
+    >>> bool(np.isclose(rec.cost[-1], res.cost))
+    True
     """
 
     def __init__(
@@ -138,26 +203,53 @@ class IterationRecorder:
         args: tuple = (),
         *,
         names: Sequence[str] | None = None,
+        loss: str | Callable[[np.ndarray], Any] = "linear",
+        f_scale: float = 1.0,
     ) -> None:
         check_callable(fun, "fun")
         if not isinstance(args, tuple):
             raise TypeError(f"args must be a tuple, got {type(args).__name__}")
         x0 = as_1d_array(x0, "x0")
         self.names = _names_for(x0.size, names)
-        value = np.asarray(fun(x0, *args), dtype=float)
-        if value.ndim == 0:
-            self.kind = "minimize"
-            cost = float(value)
-            stored: Any = cost
-        elif value.ndim == 1:
-            self.kind = "least_squares"
-            stored = value.copy()
-            cost = 0.5 * float(value @ value)
-        else:
+        self.loss = _check_loss(loss)
+        self.f_scale = check_positive(f_scale, "f_scale")
+        raw = fun(x0, *args)
+        if raw is None:
+            raise TypeError(
+                "fun(x0) returned None; fun must return a scalar objective (minimize) "
+                "or a 1-D array of residuals (least_squares) - is a return statement missing?"
+            )
+        value = _as_float_array(raw, "fun(x0)")
+        if value.ndim > 1:
             raise ValueError(
                 f"fun(x0) must return a scalar (minimize) or a 1-D array (least_squares), "
                 f"got shape {value.shape}"
             )
+        if not np.all(np.isfinite(value)):
+            raise ValueError(
+                "fun(x0) must be finite at the initial guess x0, got NaN or inf "
+                f"(x0 = {x0.tolist()})"
+            )
+        if value.ndim == 0:
+            self.kind = "minimize"
+            if not self._linear:
+                raise ValueError(
+                    "loss applies only to least_squares residual functions, but fun(x0) "
+                    "returned a scalar objective (minimize); leave loss='linear'"
+                )
+            cost = float(value)
+            stored: Any = cost
+        else:
+            self.kind = "least_squares"
+            stored = value.copy()
+            with np.errstate(over="ignore"):
+                squares = value * value
+            if not np.all(np.isfinite(squares)):
+                raise ValueError(
+                    "fun(x0) has residuals too large to square in floating point "
+                    f"(max |f| = {np.max(np.abs(value)):.3g}); rescale the residuals"
+                )
+            cost = self._cost_of(value)
         self.records: list[dict[str, Any]] = [
             {"iteration": 0, "x": x0.copy(), "fun": stored, "cost": cost, "nfev": None}
         ]
@@ -175,8 +267,8 @@ class IterationRecorder:
         if self.kind == "least_squares":
             fun = None if fun is None else np.array(fun, dtype=float)
             cost = intermediate_result.get("cost") if hasattr(intermediate_result, "get") else None
-            if cost is None and fun is not None:
-                cost = 0.5 * float(fun @ fun)
+            if cost is None and fun is not None and self._linear:
+                cost = self._cost_of(fun)
         else:
             cost = None if fun is None else float(fun)
             fun = cost
@@ -190,6 +282,16 @@ class IterationRecorder:
                 "nfev": None if nfev is None else int(nfev),
             }
         )
+
+    @property
+    def _linear(self) -> bool:
+        return isinstance(self.loss, str) and self.loss == "linear"
+
+    def _cost_of(self, f: np.ndarray) -> float:
+        """Cost ½Σρ_C(f²) of a residual vector, computed as SciPy does for the linear loss."""
+        if self._linear:
+            return 0.5 * float(f @ f)
+        return 0.5 * float(np.sum(rho(f * f, self.loss, self.f_scale)[0]))
 
     def __len__(self) -> int:
         return len(self.records)
@@ -211,6 +313,26 @@ class IterationRecorder:
             raise AttributeError("residuals are recorded only for least_squares residual functions")
         return np.array([r["fun"] for r in self.records])
 
+    @property
+    def sum_of_squares(self) -> np.ndarray:
+        r""":math:`\sum_i f_i^2` of every row's residual vector (least_squares only).
+
+        Twice the cost for ``loss='linear'``; NaN where no residuals were reported.
+        """
+        if self.kind != "least_squares":
+            raise AttributeError("sums of squares are recorded only for least_squares residual functions")
+        values = [self._sum_of_squares(r) for r in self.records]
+        return np.array([np.nan if v is None else v for v in values])
+
+    def _sum_of_squares(self, record: dict[str, Any]) -> float | None:
+        fun = record["fun"]
+        if fun is not None:
+            with np.errstate(over="ignore"):
+                return float(fun @ fun)
+        if record["cost"] is not None and self._linear:
+            return 2 * record["cost"]
+        return None
+
     def _rows(self, digits: int, tiny: float, max_residuals: int) -> tuple[list[str], list[list[str]]]:
         fmt = lambda v: "" if v is None else format_number(v, digits, tiny)  # noqa: E731
         header = ["iteration", *self.names]
@@ -226,7 +348,7 @@ class IterationRecorder:
                 row.append("[" + ", ".join(fmt(v) for v in r["fun"]) + "]")
             row.append(fmt(r["cost"]))
             if self.kind == "least_squares":
-                row.append(fmt(None if r["cost"] is None else 2 * r["cost"]))
+                row.append(fmt(self._sum_of_squares(r)))
             row.append("" if r["nfev"] is None else str(r["nfev"]))
             rows.append(row)
         return header, rows

@@ -214,3 +214,84 @@ def test_plot_bad_input(func, ax):
         func(losses=[], ax=ax)
     with pytest.raises(TypeError, match="ax"):
         func(ax="axes")
+
+
+def _named(fn, name):
+    fn.__name__ = name
+    return fn
+
+
+@pytest.mark.parametrize("func", [rho, point_weights])
+@pytest.mark.parametrize(
+    "loss, words",
+    [
+        (_named(lambda z: np.vstack([z, 1 / z, 0 * z]), "inverse"), r"loss 'inverse' returned NaN or inf in rho'"),
+        (_named(lambda z: np.vstack([np.log(z), 1 / z, -1 / z**2]), "logz"), r"loss 'logz' returned NaN or inf"),
+        (_named(lambda z: np.vstack([z, z]), "short"), r"loss 'short' must return an array of shape \(3, 2\)"),
+        (_named(lambda z: None, "nothing"), r"loss 'nothing' returned None"),
+    ],
+)
+def test_bad_callable_loss_values_name_the_loss(func, loss, words):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # the user's own 1/0
+        with pytest.raises(ValueError, match=words):
+            func([0.0, 1.0], loss)
+
+
+def test_callable_loss_with_complex_values_is_a_type_error():
+    with pytest.raises(TypeError, match="callable loss 'cplx'.*real"):
+        rho([1.0], _named(lambda z: np.vstack([z, z, z]) + 0j, "cplx"))
+
+
+@pytest.mark.parametrize(
+    "loss, expected",
+    [
+        ("linear", [1.0, 1.0, 1.0]),
+        ("soft_l1", [1e-200, 1e-300, 1e-160]),  # (1 + z)**-0.5 -> 1 / |f|
+        ("huber", [1e-200, 1e-300, 1e-160]),  # 1 / sqrt(z) = 1 / |f|
+        ("cauchy", [0.0, 0.0, 0.0]),  # 1 / (1 + f**2) underflows
+        ("arctan", [0.0, 0.0, 0.0]),
+    ],
+)
+def test_point_weights_of_huge_residuals_are_the_limits(loss, expected):
+    # f**2 overflows float64; this used to warn (an error under pytest) and then fail.
+    w = point_weights([1e200, -1e300, 1e160, 0.5], loss)
+    np.testing.assert_allclose(w[:3], expected, rtol=1e-14, atol=0)
+    assert w[3] == point_weights([0.5], loss)[0]  # ordinary entries are untouched
+
+
+def test_point_weights_when_only_the_scaling_overflows():
+    # f**2 = 1e300 is finite but f**2 / C**2 is not; and with C > 1 the reverse.
+    np.testing.assert_allclose(point_weights([1e150], "soft_l1", 1e-10), [1e-160], rtol=1e-14)
+    np.testing.assert_allclose(point_weights([1e160], "cauchy", 1e10), [1e-300], rtol=1e-14)
+    np.testing.assert_allclose(point_weights([1e160], "huber", 1e10), [1e-150], rtol=1e-14)
+
+
+def test_point_weights_of_huge_residuals_with_a_callable_loss():
+    def welsch(z):
+        e = np.exp(-z)
+        return np.vstack([1 - e, e, -e])
+
+    with pytest.raises(ValueError, match="too large.*loss 'welsch'"):
+        point_weights([1e200], welsch)
+
+
+@pytest.mark.parametrize("loss", LOSSES)
+def test_rho_of_huge_z_has_no_overflow_warning(loss):
+    out = rho([1e200, 1e308], loss)
+    assert np.all(np.isfinite(out))
+    np.testing.assert_allclose(out[1], [1.0, 1.0] if loss == "linear" else [0, 0], atol=1e-99)
+
+
+def test_rho_rejects_an_overflowing_scaled_z():
+    with pytest.raises(ValueError, match=r"z / f_scale\*\*2 overflows"):
+        rho([1e300], "cauchy", f_scale=1e-10)
+
+
+@pytest.mark.parametrize("func", [rho, point_weights])
+@pytest.mark.parametrize("bad", [1e-170, 1e160])
+def test_f_scale_whose_square_is_not_a_normal_float(func, bad):
+    with pytest.raises(ValueError, match="f_scale must be between"):
+        func([1.0], "cauchy", bad)

@@ -134,6 +134,29 @@ class TestAccuracy:
             naive_error = np.inf
         assert naive_error > 1e-4
 
+    @pytest.mark.parametrize("cond_scaled, rtol", [(1e8, 1e-8), (1e10, 1e-6), (1e12, 1e-4)])
+    def test_documented_accuracy_limits(self, cond_scaled, rtol):
+        # The docstring's limits (~1e-9 at 1e8, ~5e-8 at 1e10, ~1e-5 at 1e12), with a margin of 10.
+        worst = 0.0
+        for seed in range(5):
+            rng = np.random.default_rng(seed)
+            m, n = 40, 6
+            u, _ = np.linalg.qr(rng.standard_normal((m, n)))
+            v, _ = np.linalg.qr(rng.standard_normal((n, n)))
+            sv = np.geomspace(1.0, 1.0 / cond_scaled, n)
+            d = np.geomspace(1e-5, 1e6, n)
+            fun = rng.standard_normal(m)
+            expected = np.sqrt(np.diag(fun @ fun / (m - n) * (v / sv**2) @ v.T / np.outer(d, d)))
+            s = fit_summary(result(np.ones(n), fun, (u * sv) @ v.T * d))
+            assert cond_scaled / 5 < s.cond_scaled < 5 * cond_scaled  # scaling the columns changes it
+            worst = max(worst, np.max(np.abs(s.stderr / expected - 1)))
+        assert worst < rtol
+
+    def test_accuracy_limits_are_documented(self):
+        doc = " ".join(fit_summary.__doc__.split())
+        for words in ["10^{-9}", "10^8", "10^{10}", "10^{-5}", "10^{12}", "rcond", "not identifiable"]:
+            assert words in doc
+
     def test_correlation_is_symmetric_with_unit_diagonal(self):
         s = fit_summary(result(MGH_B, mgh_residuals(MGH_B), mgh_jac(MGH_B)))
         assert np.allclose(np.diag(s.corr), 1.0)
@@ -232,6 +255,46 @@ class TestBadInput:
             fit_summary(self.make(jac=jac), rcond=1e-3)
         with pytest.raises(ValueError, match="rcond"):
             fit_summary(self.make(), rcond=-1.0)
+
+    def test_linear_least_squares_result_with_cost_is_accepted(self):
+        a = np.column_stack([np.ones(6), np.arange(6.0)])
+        y = np.array([0.1, 1.2, 1.9, 3.2, 3.9, 5.1])
+        for method in ["trf", "dogbox", "lm"]:
+            res = least_squares(lambda p: a @ p - y, [0.0, 0.0], method=method)
+            assert fit_summary(res).rss == pytest.approx(2 * res.cost, rel=1e-12)
+        assert fit_summary(self.make(cost=0.5 * 0.06)).rss == pytest.approx(0.06)
+
+    @pytest.mark.parametrize("loss", ["soft_l1", "huber", "cauchy", "arctan"])
+    def test_robust_loss_result_is_rejected(self, loss):
+        a = np.column_stack([np.ones(8), np.arange(8.0)])
+        y = a @ [1.0, 0.5] + np.array([0.05, -0.1, 0.08, 3.0, -0.02, 0.1, -0.07, 0.03])
+        res = least_squares(lambda p: a @ p - y, [0.0, 0.0], loss=loss, f_scale=0.1)
+        with pytest.raises(ValueError, match=r"result.cost .*loss='linear'.*bootstrap"):
+            fit_summary(res)
+
+    def test_cost_must_be_a_real_number(self):
+        with pytest.raises(TypeError, match="result.cost must be a real number"):
+            fit_summary(self.make(cost="0.03"))
+
+    def test_parameter_at_a_bound_warns(self):
+        a = np.column_stack([np.ones(6), np.arange(6.0)])
+        y = np.array([0.1, 1.2, 1.9, 3.2, 3.9, 5.1])
+        res = least_squares(lambda p: a @ p - y, [2.0, 2.0], bounds=([-np.inf, 1.5], np.inf))
+        assert res.active_mask.tolist() == [0, -1]
+        with pytest.warns(UserWarning, match=r"\['slope'\] are at a bound.*unreliable") as record:
+            s = fit_summary(res, names=["intercept", "slope"])
+        assert record[0].filename == __file__  # stacklevel=2 points at the caller
+        assert np.all(np.isfinite(s.stderr))
+        free = least_squares(lambda p: a @ p - y, [2.0, 2.0], bounds=([-np.inf, -np.inf], np.inf))
+        fit_summary(free)  # all-zero active_mask: no warning (an error under pytest's config)
+
+    def test_active_mask_shape_is_checked(self):
+        with pytest.raises(ValueError, match=r"result.active_mask must have shape \(len\(x\),\) = \(2,\)"):
+            fit_summary(self.make(active_mask=np.zeros(3)))
+
+    def test_overflowing_residual_sum_of_squares(self):
+        with pytest.raises(ValueError, match="residual sum of squares of result.fun overflows"):
+            fit_summary(self.make(fun=np.array([1e160, 1.0, -1e160])))
 
     def test_bad_names(self):
         with pytest.raises(ValueError, match="names"):

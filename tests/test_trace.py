@@ -96,6 +96,72 @@ class TestIterationRecorder:
             IterationRecorder(*args, **kwargs)
         assert words in str(info.value)
 
+    def test_linear_table_is_unchanged(self):
+        # The lessons' stored tables: sum of squares is printed from the residuals, as 2*cost was.
+        rec = IterationRecorder(line_residuals, [0.0, 0.0], names=["m", "b"])
+        least_squares(line_residuals, [0.0, 0.0], callback=rec)
+        lines = rec.table().splitlines()
+        assert lines[0].split() == ["iteration", "m", "b", "residuals", "cost", "sum", "of", "squares", "nfev"]
+        assert lines[2].split() == ["1", "0.904269", "0.426964", "[-0.573036,", "-1.66877,", "-2.7645,",
+                                    "-3.86023]", "12.8285", "25.657", "2"]
+        assert np.array_equal(rec.sum_of_squares, 2 * rec.cost)
+
+    @pytest.mark.parametrize("method", ["trf", "dogbox"])
+    def test_robust_loss_start_cost_and_sum_of_squares(self, method):
+        c = 0.1
+        y = Y + np.array([0.0, 0.05, -0.04, 3.0])  # one outlier
+        rec = IterationRecorder(line_residuals, [0.0, 0.0], args=(T, y), loss="cauchy", f_scale=c)
+        res = least_squares(line_residuals, [0.0, 0.0], args=(T, y), loss="cauchy", f_scale=c,
+                            method=method, callback=rec)
+        f0 = -y
+        assert rec.cost[0] == pytest.approx(0.5 * np.sum(c**2 * np.log1p(f0**2 / c**2)), rel=1e-13)
+        assert rec.cost[0] != pytest.approx(0.5 * np.sum(f0**2))  # not the linear-loss cost
+        assert rec.cost[-1] == pytest.approx(res.cost, rel=1e-12)
+        # the "sum of squares" column is of the recorded residuals, not 2 * cost
+        assert rec.sum_of_squares[0] == pytest.approx(np.sum(f0**2))
+        assert np.allclose(rec.sum_of_squares, [np.sum(r**2) for r in rec.residuals])
+        row0 = rec.table().splitlines()[1].split()
+        assert row0[-2:] == [format_number(rec.cost[0]), format_number(np.sum(f0**2))]
+
+    def test_callable_loss_and_f_scale_for_the_start(self):
+        def welsch(z):
+            e = np.exp(-z)
+            return np.vstack([1 - e, e, -e])
+
+        rec = IterationRecorder(line_residuals, [0.0, 0.0], loss=welsch, f_scale=2.0)
+        assert rec.cost[0] == pytest.approx(0.5 * np.sum(4.0 * (1 - np.exp(-(Y**2) / 4.0))))
+        res = least_squares(line_residuals, [0.0, 0.0], loss=welsch, f_scale=2.0, callback=rec)
+        assert rec.cost[-1] == pytest.approx(res.cost)
+
+    def test_loss_and_f_scale_are_checked(self):
+        with pytest.raises(ValueError, match="loss must be one of"):
+            IterationRecorder(line_residuals, [0.0, 0.0], loss="l1")
+        with pytest.raises(TypeError, match="loss must be a str"):
+            IterationRecorder(line_residuals, [0.0, 0.0], loss=2)
+        with pytest.raises(ValueError, match="f_scale must be > 0"):
+            IterationRecorder(line_residuals, [0.0, 0.0], loss="huber", f_scale=0.0)
+        with pytest.raises(TypeError, match="f_scale must be a real number"):
+            IterationRecorder(line_residuals, [0.0, 0.0], f_scale="1")
+        with pytest.raises(ValueError, match="loss applies only to least_squares"):
+            IterationRecorder(rosen, [0.0, 0.0], loss="cauchy")
+
+    @pytest.mark.parametrize(
+        "fun, exc, words",
+        [
+            (lambda p: None, TypeError, "fun(x0) returned None"),
+            (lambda p: p + 1j, TypeError, "fun(x0) must be real"),
+            (lambda p: complex(1, 2), TypeError, "fun(x0) must be real"),
+            (lambda p: "abc", TypeError, "fun(x0) must be array-like of real numbers"),
+            (lambda p: np.array([1.0, np.nan]), ValueError, "fun(x0) must be finite"),
+            (lambda p: np.inf, ValueError, "fun(x0) must be finite"),
+            (lambda p: np.array([1e160, 1.0]), ValueError, "fun(x0) has residuals too large"),
+        ],
+    )
+    def test_bad_values_at_x0(self, fun, exc, words):
+        with pytest.raises(exc) as info:
+            IterationRecorder(fun, [0.0, 0.0])
+        assert words in str(info.value)
+
     def test_a_bare_x_is_rejected_with_the_reason(self):
         rec = IterationRecorder(line_residuals, [0.0, 0.0])
         with pytest.raises(TypeError, match="named intermediate_result"):
@@ -154,6 +220,17 @@ class TestFormatNumber:
     )
     def test_formats(self, value, kwargs, text):
         assert format_number(value, **kwargs) == text
+
+    @pytest.mark.parametrize("value, text", [(np.float32(0.5), "0.5"), (np.int64(7), "7"),
+                                             (np.array(2.5), "2.5"), (3, "3"), (float("-inf"), "-inf")])
+    def test_accepts_numpy_and_python_reals(self, value, text):
+        assert format_number(value) == text
+
+    @pytest.mark.parametrize("value", ["1.5", None, 1 + 2j, np.complex128(1.0), True, np.bool_(False),
+                                       np.array([1.0, 2.0]), np.array(1 + 1j)])
+    def test_rejects_non_real_values(self, value):
+        with pytest.raises(TypeError, match="value must be a real number"):
+            format_number(value)
 
     def test_bad_input(self):
         with pytest.raises(ValueError, match="digits must be >= 1"):
