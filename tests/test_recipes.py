@@ -71,3 +71,72 @@ def test_recipe_runner_passes_a_plain_fit(tmp_path):
     )
     done = run_recipe(source, tmp_path)
     assert done.returncode == 0, done.stderr
+
+
+# --- a recipe must not clobber what the exercises use --------------------------------------
+# A learner runs the whole notebook, then tries an exercise: if the recipe (the last cell)
+# rebound `x`, `y` or `res`, the exercise would silently run on the recipe's data.
+
+import ast  # noqa: E402
+import builtins  # noqa: E402
+import re  # noqa: E402
+
+SOLUTION_CODE = re.compile(r"```python\n(.*?)```", re.S)
+
+
+def recipe_bindings(source: str) -> set[str]:
+    """Names the recipe binds at top level, except imports (they rebind the same modules)."""
+    names = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif not isinstance(node, (ast.Import, ast.ImportFrom)):
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+                    names.add(sub.id)
+    return names
+
+
+def free_names(source: str) -> set[str]:
+    """Names a code block reads without binding them itself (a lesson variable it relies on)."""
+    tree = ast.parse(source)
+    loaded, bound = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return loaded - bound - set(dir(builtins))
+
+
+def _lessons_with_solutions():
+    params = []
+    for path in notebook_paths():
+        nb = nbformat.read(path, as_version=4)
+        recipes = recipe_cells(nb)
+        blocks = [m for c in nb.cells if c.cell_type == "markdown" and "<details>" in c.source
+                  for m in SOLUTION_CODE.findall(c.source)]
+        if recipes:
+            params.append(pytest.param(recipes[0].source, blocks, id=path.stem))
+    return params
+
+
+@pytest.mark.parametrize("recipe, solutions", _lessons_with_solutions())
+def test_recipe_does_not_rebind_names_the_exercises_use(recipe, solutions):
+    clobbered = {}
+    for i, block in enumerate(solutions):
+        hit = recipe_bindings(recipe) & free_names(block)
+        if hit:
+            clobbered[f"solution {i}"] = sorted(hit)
+    assert clobbered == {}, "rename these in the recipe"
+
+
+def test_clobber_check_sees_a_rebound_name():
+    recipe = "import numpy as np\nx = np.arange(3)\ndef model(p):\n    return p\n"
+    solution = "import numpy as np\nprint(model(x) + np.ones(3))\n"
+    assert recipe_bindings(recipe) & free_names(solution) == {"model", "x"}
+    assert recipe_bindings(recipe) & free_names("x = 1\nprint(x)\n") == set()
