@@ -15,7 +15,7 @@ help:
 	@echo "make lab      install everything into .venv and open JupyterLab on notebooks/ (extra options: LAB_ARGS=...)"
 	@echo "make test     install everything into .venv and run all tests"
 	@echo "make execute  re-run notebooks top to bottom and store their outputs (NB=notebooks/FILE.ipynb for one)"
-	@echo "make bench    time each notebook against a floor notebook (kernel start, imports, one figure)"
+	@echo "make bench    time each notebook against a floor notebook (kernel start, imports, one figure; NB=... for some)"
 	@echo "make clean    remove .venv and caches"
 
 # The venv is rebuilt only when the pins or the package metadata change.
@@ -41,7 +41,7 @@ execute: $(STAMP)
 	env -u MPLBACKEND $(BIN)/python tests/execute_notebooks.py $(NB)
 
 bench: $(STAMP)
-	env -u MPLBACKEND $(BIN)/python tests/bench.py
+	env -u MPLBACKEND $(BIN)/python tests/bench.py $(NB)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -297,6 +297,26 @@ def _label(loss: LossLike) -> str:
     return loss if isinstance(loss, str) else getattr(loss, "__name__", "custom")
 
 
+def _plot_curves(
+    row: int,
+    ylabel: str,
+    residuals: Any,
+    losses: Sequence[LossLike] | LossLike,
+    f_scale: float,
+    ax: Any,
+    kwargs: dict[str, Any],
+) -> Any:
+    """Draw row ``row`` of :func:`rho` (0: the loss, 1: the weight) against the residual."""
+    f, losses, f_scale = _curve_inputs(residuals, losses, f_scale)
+    ax = check_ax(ax)
+    for loss in losses:
+        ax.plot(f, rho(f**2, loss, f_scale)[row], label=_label(loss), **kwargs)
+    ax.set_xlabel("residual $f$")
+    ax.set_ylabel(ylabel)
+    ax.legend()
+    return ax
+
+
 def plot_losses(
     residuals: Any = None,
     losses: Sequence[LossLike] | LossLike = LOSSES,
@@ -335,14 +355,7 @@ def plot_losses(
     ['linear', 'soft_l1', 'huber', 'cauchy', 'arctan']
     >>> plt.close(fig)
     """
-    f, losses, f_scale = _curve_inputs(residuals, losses, f_scale)
-    ax = check_ax(ax)
-    for loss in losses:
-        ax.plot(f, rho(f**2, loss, f_scale)[0], label=_label(loss), **kwargs)
-    ax.set_xlabel("residual $f$")
-    ax.set_ylabel(r"loss $\rho_C(f^2)$")
-    ax.legend()
-    return ax
+    return _plot_curves(0, r"loss $\rho_C(f^2)$", residuals, losses, f_scale, ax, kwargs)
 
 
 def plot_weights(
@@ -382,12 +395,6 @@ def plot_weights(
     2
     >>> plt.close(fig)
     """
-    f, losses, f_scale = _curve_inputs(residuals, losses, f_scale)
-    ax = check_ax(ax)
-    for loss in losses:
-        ax.plot(f, rho(f**2, loss, f_scale)[1], label=_label(loss), **kwargs)
-    ax.set_xlabel("residual $f$")
-    ax.set_ylabel(r"weight $\rho_C'(f^2)$")
+    ax = _plot_curves(1, r"weight $\rho_C'(f^2)$", residuals, losses, f_scale, ax, kwargs)
     ax.set_ylim(0, 1.05)
-    ax.legend()
     return ax
