@@ -1,39 +1,56 @@
-# Two commands for users (make lab, make test) and two for contributors
-# (make execute, make bench). Every target works in the project's own
-# virtual environment, .venv, created here from requirements.txt.
+# Two commands for users (make lab, make test), and a few for contributors
+# (make execute, make bench, make student, make format). Every target works in
+# the project's own virtual environment, .venv, made from requirements.txt by
+# tests/make_venv.py: with uv when it can be had (seconds), else with pip.
 
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
-NB     ?=
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed
+NB       ?=
 LAB_ARGS ?=
+# The lesson JupyterLab opens on (a path inside notebooks/).
+LAB_OPEN ?= 01_normal_equations.ipynb
 
-.PHONY: help venv lab test execute bench clean
+# `make test NB=notebooks/02_minimize.ipynb` runs that notebook's tests only:
+# its strict nbval run, and the guard, recipe and student-edition tests for it.
+ifneq ($(strip $(NB)),)
+NB_STEMS  := $(foreach n,$(NB),$(basename $(notdir $(n))))
+TEST_ARGS := $(NB) tests/test_notebook_guard.py tests/test_recipes.py tests/test_student.py \
+             -k "$(subst $(eval) , or ,$(strip $(NB_STEMS)))"
+endif
+
+.PHONY: help venv lab test execute bench student format clean
 
 help:
-	@echo "make lab      install everything into .venv and open JupyterLab on notebooks/ (extra options: LAB_ARGS=...)"
-	@echo "make test     install everything into .venv and run all tests"
+	@echo "make lab      install everything into .venv and open JupyterLab on the lessons (extra options: LAB_ARGS=...)"
+	@echo "make test     install everything into .venv and run all tests (NB=notebooks/FILE.ipynb: one lesson's tests)"
 	@echo "make execute  re-run notebooks top to bottom and store their outputs (NB=notebooks/FILE.ipynb for one)"
 	@echo "make bench    time each notebook against a floor notebook (kernel start, imports, one figure; NB=... for some)"
-	@echo "make clean    remove .venv and caches"
+	@echo "make student  write the student edition (lessons without solution cells) to build/student/"
+	@echo "make clean    remove .venv, build/ and caches"
 
 # The venv is rebuilt only when the pins or the package metadata change.
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml tests/make_venv.py
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "Python 3.11 or newer is needed (found %d.%d); run e.g. make PYTHON=python3.12 ..." % v[:2])'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PYTHON) tests/make_venv.py $(VENV) -r requirements.txt --editable
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 venv: $(STAMP)
 
+# JupyterLab refuses to start as root without --allow-root (containers, some
+# classroom machines): add it then, and say so.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
+	@if [ "$$(id -u)" = 0 ]; then \
+	  echo "make lab: running as root, so JupyterLab is started with --allow-root (it refuses root otherwise)."; \
+	  root_arg=--allow-root; \
+	else root_arg=; fi; \
+	set -x; $(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$root_arg $(LAB_ARGS) notebooks/$(LAB_OPEN)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(TEST_ARGS)
 
 # Outputs come only from a clean top-to-bottom run (see tests/execute_notebooks.py):
 # no timing metadata, each cell's stdout merged into one stream, MPLBACKEND unset.
@@ -42,6 +59,9 @@ execute: $(STAMP)
 
 bench: $(STAMP)
 	env -u MPLBACKEND $(BIN)/python tests/bench.py $(NB)
+
+student: $(STAMP)
+	$(BIN)/python tests/student_edition.py build/student
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -5,7 +5,9 @@ folder as working directory, and is saved in place. Two settings make the
 result reproducible, so that a regeneration's diff shows only what really
 changed: no timing metadata, and each cell's stdout (and stderr) merged into
 one stream, because how the kernel splits a cell's printing into messages
-depends on timing. ``MPLBACKEND`` is removed, so that figures are stored
+depends on timing. The kernelspec is stored as the kernel reports it
+("Python 3 (ipykernel)"), so that opening a lesson in JupyterLab does not
+mark it modified. ``MPLBACKEND`` is removed, so that figures are stored
 inline whatever the shell says.
 
 Not a test module: it is run by ``make execute``, never collected by pytest.
@@ -36,7 +38,20 @@ def execute(path: Path) -> None:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    nb.metadata["kernelspec"] = kernelspec()
     nbformat.write(nb, path)
+
+
+def kernelspec() -> dict[str, str]:
+    """The ``python3`` kernelspec as JupyterLab's server reports it in this environment.
+
+    JupyterLab rewrites a notebook's ``metadata.kernelspec`` from this on open;
+    storing it verbatim keeps opening a lesson from marking it modified.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    return {"display_name": spec.display_name, "language": spec.language, "name": "python3"}
 
 
 def main(argv: list[str] | None = None) -> int:

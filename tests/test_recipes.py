@@ -73,38 +73,57 @@ def test_recipe_runner_passes_a_plain_fit(tmp_path):
     assert done.returncode == 0, done.stderr
 
 
-# --- a recipe must not clobber what the exercises use --------------------------------------
+# --- exercises, recipes and lesson state --------------------------------------------------
 # A learner runs the whole notebook, then tries an exercise: if the recipe (the last cell)
-# rebound `x`, `y` or `res`, the exercise would silently run on the recipe's data.
+# rebound `x`, `y` or `res`, the exercise would silently run on the recipe's data. And the
+# solution cells run inside the lesson (nbval executes them; a student edition drops them):
+# a solution must not rebind a name that a later lesson cell reads, or the lesson would
+# depend on, or differ with, the solutions.
 
 import ast  # noqa: E402
 import builtins  # noqa: E402
-import re  # noqa: E402
 
-SOLUTION_CODE = re.compile(r"```python\n(.*?)```", re.S)
+from nbcheck import has_tag  # noqa: E402
+
+
+def _python(source: str) -> str:
+    """A cell's source without IPython magics and shell escapes, so that ast can parse it."""
+    return "\n".join("" if ln.lstrip().startswith(("%", "!")) else ln for ln in source.splitlines())
+
+
+def _store_names(node: ast.AST) -> set[str]:
+    """Names bound by ``node`` in the module namespace (not inside comprehensions)."""
+    names = set()
+    stack = [node]
+    while stack:
+        sub = stack.pop()
+        if isinstance(sub, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda)):
+            continue
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+            names.add(sub.id)
+        stack.extend(ast.iter_child_nodes(sub))
+    return names
 
 
 def recipe_bindings(source: str) -> set[str]:
-    """Names the recipe binds at top level, except imports (they rebind the same modules)."""
+    """Names a cell binds at top level, except imports (they rebind the same modules)."""
     names = set()
-    for node in ast.parse(source).body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+    for node in ast.parse(_python(source)).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
         elif not isinstance(node, (ast.Import, ast.ImportFrom)):
-            for sub in ast.walk(node):
-                if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
-                    names.add(sub.id)
+            names |= _store_names(node)
     return names
 
 
 def free_names(source: str) -> set[str]:
     """Names a code block reads without binding them itself (a lesson variable it relies on)."""
-    tree = ast.parse(source)
+    tree = ast.parse(_python(source))
     loaded, bound = set(), set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound.add(node.name)
         elif isinstance(node, ast.arg):
             bound.add(node.arg)
@@ -113,20 +132,38 @@ def free_names(source: str) -> set[str]:
     return loaded - bound - set(dir(builtins))
 
 
-def _lessons_with_solutions():
+def solution_leaks(cells) -> dict[str, list[str]]:
+    """Lesson cells that read a name whose latest binding was made by a solution cell."""
+    last_binder: dict[str, str] = {}
+    leaks: dict[str, list[str]] = {}
+    number = 0
+    for cell in cells:
+        if cell.cell_type != "code":
+            continue
+        number += 1
+        label = f"code cell {number}"
+        if not has_tag(cell, "solution"):
+            hit = sorted(n for n in free_names(cell.source) if last_binder.get(n, "").startswith("solution"))
+            if hit:
+                leaks[label] = [f"{n} (bound by {last_binder[n]})" for n in hit]
+        who = f"solution in {label}" if has_tag(cell, "solution") else "lesson"
+        for name in recipe_bindings(cell.source):
+            last_binder[name] = who
+    return leaks
+
+
+def _lessons():
     params = []
     for path in notebook_paths():
         nb = nbformat.read(path, as_version=4)
-        recipes = recipe_cells(nb)
-        blocks = [m for c in nb.cells if c.cell_type == "markdown" and "<details>" in c.source
-                  for m in SOLUTION_CODE.findall(c.source)]
-        if recipes:
-            params.append(pytest.param(recipes[0].source, blocks, id=path.stem))
+        params.append(pytest.param(nb, id=path.stem))
     return params
 
 
-@pytest.mark.parametrize("recipe, solutions", _lessons_with_solutions())
-def test_recipe_does_not_rebind_names_the_exercises_use(recipe, solutions):
+@pytest.mark.parametrize("nb", _lessons())
+def test_recipe_does_not_rebind_names_the_exercises_use(nb):
+    recipe = recipe_cells(nb)[0].source
+    solutions = [c.source for c in nb.cells if c.cell_type == "code" and has_tag(c, "solution")]
     clobbered = {}
     for i, block in enumerate(solutions):
         hit = recipe_bindings(recipe) & free_names(block)
@@ -135,8 +172,26 @@ def test_recipe_does_not_rebind_names_the_exercises_use(recipe, solutions):
     assert clobbered == {}, "rename these in the recipe"
 
 
+@pytest.mark.parametrize("nb", _lessons())
+def test_solutions_do_not_change_what_later_lesson_cells_read(nb):
+    assert solution_leaks(nb.cells) == {}, "rename these in the solution cells"
+
+
 def test_clobber_check_sees_a_rebound_name():
     recipe = "import numpy as np\nx = np.arange(3)\ndef model(p):\n    return p\n"
     solution = "import numpy as np\nprint(model(x) + np.ones(3))\n"
     assert recipe_bindings(recipe) & free_names(solution) == {"model", "x"}
     assert recipe_bindings(recipe) & free_names("x = 1\nprint(x)\n") == set()
+
+
+def test_leak_check_sees_a_solution_rebinding_a_lesson_name():
+    from nbformat.v4 import new_code_cell
+
+    sol = new_code_cell("%timeit 1\nres = 2\n[k for k in range(3)]")
+    sol.metadata["tags"] = ["solution"]
+    cells = [new_code_cell("res = 1\nk = 0"), sol, new_code_cell("print(res, k)")]
+    assert list(solution_leaks(cells)) == ["code cell 3"]
+    assert solution_leaks(cells)["code cell 3"] == ["res (bound by solution in code cell 2)"]
+    # a lesson cell that binds the name again before reading it is fine
+    cells.insert(2, new_code_cell("res = 3"))
+    assert solution_leaks(cells) == {}
