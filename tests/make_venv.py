@@ -61,7 +61,10 @@ def find_uv() -> tuple[str | None, str]:
         print(f"bootstrapping uv into {TOOL_ENV.relative_to(ROOT)} (once) ...", flush=True)
         if TOOL_ENV.exists():
             shutil.rmtree(TOOL_ENV)
-        _run([sys.executable, "-m", "venv", TOOL_ENV], stdout=subprocess.DEVNULL)
+        made = subprocess.run([sys.executable, "-m", "venv", str(TOOL_ENV)], capture_output=True)
+        if made.returncode != 0:
+            shutil.rmtree(TOOL_ENV, ignore_errors=True)
+            return None, f"uv could not be bootstrapped ({sys.executable} -m venv failed)"
         _run([_bin(TOOL_ENV, "python"), "-m", "pip", "install", "--quiet",
               "--disable-pip-version-check", "uv"])
     except (OSError, subprocess.CalledProcessError) as err:
@@ -94,6 +97,7 @@ def with_pip(venv: Path, requirements: list[Path], constraints: list[Path],
         try:
             _run([sys.executable, "-m", "venv", venv])
         except subprocess.CalledProcessError:
+            shutil.rmtree(venv, ignore_errors=True)  # a half-made venv would be taken as made
             sys.exit(
                 f"{sys.executable} -m venv failed. On Debian or Ubuntu install the venv module "
                 "first: sudo apt install python3-venv"
