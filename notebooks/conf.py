@@ -19,7 +19,7 @@ BRANCH = "main"
 
 project = "Least-squares model fitting with NumPy and SciPy"
 author = "The least-squares tutorials authors"
-copyright = "the least-squares tutorials authors: code MIT, text and figures CC BY 4.0"
+copyright = "2026 The least-squares tutorials authors · code MIT, text and figures CC BY 4.0"
 
 extensions = ["myst_nb", "lsq_site"]
 # Only the home page and the lessons are pages; _site/ holds the extension and styles.
@@ -54,4 +54,5 @@ html_theme_options = {
     "show_toc_level": 2,
     "home_page_in_toc": True,
     "navbar_persistent": [],  # no second search box in a top bar: the sidebar has one
+    "footer_content_items": ["copyright.html"],
 }
