@@ -20,7 +20,7 @@ TEST_ARGS := $(NB) tests/test_notebook_guard.py tests/test_recipes.py tests/test
              -k "$(subst $(eval) , or ,$(strip $(NB_STEMS)))"
 endif
 
-.PHONY: help venv lab test execute bench student format clean
+.PHONY: help venv lab test execute bench student format clean site
 
 help:
 	@echo "make lab      install everything into .venv and open JupyterLab on the lessons (extra options: LAB_ARGS=...)"
@@ -28,6 +28,7 @@ help:
 	@echo "make execute  re-run notebooks top to bottom and store their outputs (NB=notebooks/FILE.ipynb for one)"
 	@echo "make bench    time each notebook against a floor notebook (kernel start, imports, one figure; NB=... for some)"
 	@echo "make student  write the student edition (lessons without solution cells) to build/student/"
+	@echo "make site     build the reference site (HTML) from the stored lessons into build/site/html/"
 	@echo "make clean    remove .venv, build/ and caches"
 
 # The venv is rebuilt only when the pins or the package metadata change.
@@ -66,3 +67,8 @@ student: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# The reference site: Sphinx + MyST-NB from the stored outputs (nothing re-run, no
+# network), warnings as errors; configuration in notebooks/conf.py.
+site: $(STAMP)
+	$(BIN)/python tests/build_site.py build/site

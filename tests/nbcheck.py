@@ -182,3 +182,45 @@ def check_exercises(nb: Any) -> list[str]:
                 problems.append(f"cell {j}: a solution code cell needs "
                                 "metadata.jupyter.source_hidden = true (collapsed input)")
     return problems
+
+
+
+IMAGE_MIMES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
+#: Fewer words than this name a figure ("figure 3", "the plot") rather than describe it.
+MIN_ALT_WORDS = 5
+
+
+def image_alt(cell: Any) -> str:
+    """A cell's alternative text for its figures: ``metadata.mystnb.image.alt`` (or '')."""
+    image = (cell.get("metadata", {}).get("mystnb") or {}).get("image") or {}
+    alt = image.get("alt", "")
+    return alt.strip() if isinstance(alt, str) else ""
+
+
+def check_image_alt(nb: Any) -> list[str]:
+    """Problems for code cells that output an image without alternative text.
+
+    The text is kept with the cell that draws the figure, in MyST-NB's cell-level
+    image option ``metadata.mystnb.image.alt``: the site reads it, and so does the
+    project's nbconvert template. It must describe what the figure shows, in at least
+    ``MIN_ALT_WORDS`` words: "figure 3" or "plot" is refused.
+    """
+    problems = []
+    code = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
+    for i, cell in enumerate(code):
+        images = [m for o in cell.get("outputs", []) for m in o.get("data", {}) if m in IMAGE_MIMES]
+        if not images:
+            continue
+        alt = image_alt(cell)
+        first_line = ("".join(cell.get("source", "")).strip().splitlines() or [""])[0][:60]
+        if not alt:
+            problems.append(
+                f"code cell {i} ({first_line!r}) outputs {images[0]} without "
+                "alternative text: set metadata.mystnb.image.alt"
+            )
+        elif len(alt.split()) < MIN_ALT_WORDS:
+            problems.append(
+                f"code cell {i} ({first_line!r}): the alternative text {alt!r} names the "
+                "figure instead of describing what it shows"
+            )
+    return problems
