@@ -11,6 +11,8 @@ NB       ?=
 LAB_ARGS ?=
 # The lesson JupyterLab opens on (a path inside notebooks/).
 LAB_OPEN ?= 01_normal_equations.ipynb
+# The file browser shows the lessons only: the site's sources beside them are hidden.
+LAB_HIDE := ["__pycache__", "*.pyc", ".ipynb_checkpoints", "conf.py", "index.md", "_site"]
 
 # `make test NB=notebooks/02_minimize.ipynb` runs that notebook's tests only:
 # its strict nbval run, and the guard, recipe and student-edition tests for it.
@@ -48,7 +50,8 @@ lab: $(STAMP)
 	  echo "make lab: running as root, so JupyterLab is started with --allow-root (it refuses root otherwise)."; \
 	  root_arg=--allow-root; \
 	else root_arg=; fi; \
-	set -x; $(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$root_arg $(LAB_ARGS) notebooks/$(LAB_OPEN)
+	set -x; $(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$root_arg \
+	  --ContentsManager.hide_globs='$(LAB_HIDE)' $(LAB_ARGS) notebooks/$(LAB_OPEN)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(TEST_ARGS)

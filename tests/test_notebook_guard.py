@@ -15,6 +15,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from nbcheck import (
     LESSONS,
     check_exercises,
+    check_image_alt,
     check_kernelspec,
     check_machine_paths,
     check_notebook,
@@ -71,6 +72,12 @@ def test_exercises_are_runnable_with_solutions_in_tagged_cells(path):
     nb = nbformat.read(path, as_version=4)
     assert check_exercises(nb) == []
     assert len(exercise_groups(nb)) >= 3, "each lesson has at least three exercises"
+
+
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.name)
+def test_every_figure_has_alternative_text(path):
+    nb = nbformat.read(path, as_version=4)
+    assert check_image_alt(nb) == []
 
 
 def test_lesson_files_are_the_only_notebooks():

@@ -261,12 +261,6 @@ def test_mathjax_comes_from_its_cdn_and_no_widget_script_is_loaded(pages):
 # --- the stored lessons, and nbconvert's HTML --------------------------------------------
 
 
-@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
-def test_every_figure_of_a_lesson_has_alternative_text(path):
-    nb = nbformat.read(path, as_version=4)
-    assert check_image_alt(nb) == []
-
-
 def figure_notebook(alt: str | None) -> nbformat.NotebookNode:
     cell = new_code_cell("plt.plot(x, y)\nplt.show()", execution_count=1)
     cell.outputs = [new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"})]
