@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 from build_site import ROOT, SOURCE, build
-from nbcheck import LESSONS, check_image_alt, exercise_groups, notebook_paths
+from nbcheck import LESSONS, check_image_alt, exercise_groups
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 sys.path.insert(0, str(SOURCE / "_site"))
