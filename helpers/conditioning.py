@@ -183,3 +183,162 @@ def plot_condition_numbers(
     ax.set_ylabel(ylabel)
     ax.legend()
     return ax
+
+
+#: Marker and line style of each solver, in order: the lines stay apart in
+#: grey-scale print and for readers who do not see the colours.
+SOLVER_STYLES: tuple[tuple[str, Any], ...] = (
+    ("o", "-"),
+    ("s", "--"),
+    ("^", "-."),
+    ("D", ":"),
+    ("v", (0, (6, 2))),
+    ("P", (0, (3, 1, 1, 1, 1, 1))),
+    ("X", (0, (1, 1))),
+)
+
+
+def plot_solver_errors(
+    x: Any,
+    errors: Mapping[str, Any],
+    *,
+    cond: Any = None,
+    eps: float = EPS,
+    ax: Any = None,
+    xlabel: str = r"condition number of the column-scaled matrix $\kappa(A_s)$",
+    ylabel: str = "relative error",
+    xscale: str = "log",
+    legend_outside: bool = True,
+    **kwargs: Any,
+) -> Any:
+    r"""Relative error of several solvers against a condition number (or a degree).
+
+    Each method is drawn with its own marker and line style as well as its
+    own colour (:data:`SOLVER_STYLES`), on a logarithmic error axis.
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        Positions on the x axis: condition numbers (the default labels say
+        so) or polynomial degrees (pass ``xscale="linear"`` and an
+        ``xlabel``). Finite; > 0 when ``xscale`` is ``"log"``. The points are
+        joined in the order given.
+    errors : mapping of str to array_like
+        Method name -> relative errors, one per entry of ``x``. NaN marks a
+        failed solve (a gap in the line); exact zeros are drawn at
+        ``eps / 10`` so that they stay visible.
+    cond : array_like, shape (n,), optional
+        Condition numbers :math:`\kappa`, one per entry of ``x``. When given,
+        the error scales :math:`\varepsilon\kappa` (dashed) and
+        :math:`\varepsilon\kappa^2` (dotted) are drawn as grey reference
+        lines without markers; pass ``cond=x`` when ``x`` holds the condition
+        numbers themselves.
+    eps : float, default machine epsilon of float64
+        Unit round-off used for the reference lines and the zero floor; > 0.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+    xlabel, ylabel : str
+        Axis labels.
+    xscale : {"log", "linear"}, default "log"
+        Scale of the x axis.
+    legend_outside : bool, default True
+        Put the legend to the right of the Axes, where it covers no data
+        (the figure needs a layout engine, for example the constrained
+        layout of the project style, to make room for it); False lets
+        Matplotlib choose a place inside.
+    **kwargs
+        Passed to ``ax.plot`` for every method's line (for example
+        ``markersize``, ``linewidth``); they override the default styles.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on (log y scale): one line per method in the order
+        given, then the two reference lines when ``cond`` is given.
+
+    Raises
+    ------
+    TypeError
+        If ``errors`` is not a mapping, ``legend_outside`` is not a bool or
+        ``ax`` is not an Axes.
+    ValueError
+        If an array has the wrong length or invalid values, or ``xscale``
+        is not ``"log"`` or ``"linear"``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> kappa = [1e2, 1e4, 1e6]
+    >>> ax = plot_solver_errors(kappa, {"QR": [1e-14, 1e-12, 1e-10]}, cond=kappa, ax=ax)
+    >>> [line.get_label() for line in ax.lines]
+    ['QR', '$\\varepsilon\\,\\kappa$', '$\\varepsilon\\,\\kappa^2$']
+    >>> plt.close(fig)
+    """
+    if xscale not in ("log", "linear"):
+        raise ValueError(f"xscale must be 'log' or 'linear', got {xscale!r}")
+    xs = as_1d_array(x, "x")
+    if xscale == "log" and np.any(xs <= 0):
+        raise ValueError("x must be > 0 on a log x axis (pass xscale='linear' otherwise)")
+    if not isinstance(errors, Mapping):
+        raise TypeError(
+            f"errors must be a mapping of method name -> errors, got {type(errors).__name__}"
+        )
+    if len(errors) == 0:
+        raise ValueError("errors must contain at least one method")
+    if not isinstance(legend_outside, (bool, np.bool_)):
+        raise TypeError(f"legend_outside must be a bool, got {type(legend_outside).__name__}")
+    eps = check_positive(eps, "eps")
+    table = {}
+    for name, values in errors.items():
+        values = as_1d_array(values, f"errors[{name!r}]", finite=False)
+        if values.size != xs.size:
+            raise ValueError(
+                f"errors[{name!r}] must have one entry per x ({xs.size}), got {values.size}"
+            )
+        if np.any(np.isinf(values)) or np.any(values < 0):
+            raise ValueError(f"errors[{name!r}] must be >= 0 or NaN (a failed solve)")
+        table[str(name)] = np.where(values == 0, eps / 10, values)
+    kappa = None
+    if cond is not None:
+        kappa = as_1d_array(cond, "cond")
+        if kappa.size != xs.size:
+            raise ValueError(f"cond must have one entry per x ({xs.size}), got {kappa.size}")
+        if np.any(kappa <= 0):
+            raise ValueError("cond must be > 0 (it is drawn on a log scale)")
+    ax = check_ax(ax)
+    for i, (name, values) in enumerate(table.items()):
+        marker, linestyle = SOLVER_STYLES[i % len(SOLVER_STYLES)]
+        style = {"marker": marker, "linestyle": linestyle, "markersize": 6}
+        style.update(kwargs)
+        ax.plot(xs, values, label=name, **style)
+    if kappa is not None:
+        order = np.argsort(xs, kind="stable")
+        ax.plot(
+            xs[order],
+            eps * kappa[order],
+            color="0.4",
+            linestyle="--",
+            linewidth=1.3,
+            label=r"$\varepsilon\,\kappa$",
+        )
+        ax.plot(
+            xs[order],
+            eps * kappa[order] ** 2,
+            color="0.4",
+            linestyle=":",
+            linewidth=1.8,
+            label=r"$\varepsilon\,\kappa^2$",
+        )
+    ax.set_xscale(xscale)
+    ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if legend_outside:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
+    else:
+        ax.legend()
+    return ax
+
+
+__all__ += ["SOLVER_STYLES", "plot_solver_errors"]
