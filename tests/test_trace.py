@@ -96,7 +96,7 @@ class TestIterationRecorder:
                 (line_residuals, [0.0, 0.0]),
                 dict(names=["m"]),
                 ValueError,
-                "names must have one entry per parameter (2)",
+                "names must have one entry per parameter (len(x0) = 2)",
             ),
             ((line_residuals, [0.0, 0.0]), dict(names="mb"), TypeError, "names must be a sequence"),
             ((line_residuals, [0.0, 0.0]), dict(args=[T, Y]), TypeError, "args must be a tuple"),
