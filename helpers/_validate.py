@@ -246,17 +246,36 @@ def _check_mathtext(text: str, name: str) -> None:
 @functools.lru_cache(maxsize=512)
 def _mathtext_error(text: str) -> str | None:
     """Why Matplotlib cannot typeset ``text`` as mathtext, or None if it can (cached)."""
+    import logging
     import warnings
 
     from matplotlib.mathtext import MathTextParser
 
+    class Catch(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.WARNING)
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
+
+    catch = Catch()
+    logger = logging.getLogger("matplotlib")
+    logger.addHandler(catch)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # a missing glyph, say
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             MathTextParser("path").parse(text)
-    except (ValueError, UserWarning) as exc:
+    except ValueError as exc:
         return " ".join(str(exc).split())
-    return None
+    finally:
+        logger.removeHandler(catch)
+    # Matplotlib warns or logs (and draws a box) for a glyph its fonts lack; other
+    # warnings, such as pyparsing's deprecations under old Matplotlib, are not about
+    # the text.
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    missing += [m for m in catch.messages if "glyph" in m]
+    return missing[0] if missing else None
 
 
 @functools.lru_cache(maxsize=512)
@@ -375,18 +394,24 @@ def check_plot_kwargs(
 
 
 def _try_contour_kwargs(kwargs: dict[str, Any]) -> None:
+    import warnings
+
     from matplotlib.figure import Figure
 
     ax = Figure().add_subplot()
     for key, value in kwargs.items():
         try:
-            ax.contour([[0.0, 1.0], [1.0, 2.0]], levels=[0.5, 1.5], **{key: value})
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                ax.contour([[0.0, 1.0], [1.0, 2.0]], levels=[0.5, 1.5], **{key: value})
         except AttributeError:
             raise TypeError(f"{key} is not a keyword Matplotlib's contour accepts") from None
         except (TypeError, ValueError) as exc:
             raise ValueError(
                 f"{key} = {value!r:.60} is not accepted by Matplotlib's contour: {exc}"
             ) from None
+        if caught:  # e.g. "The following kwargs were not used by contour: 'label'" (3.8)
+            raise TypeError(f"{key} is not used by this Matplotlib's contour: {caught[0].message}")
 
 
 def check_plottable(values: np.ndarray, name: str, *, log: bool = False) -> np.ndarray:

@@ -170,7 +170,7 @@ class FitSummary:
         return text
 
     def table(self, digits: int = 6) -> str:
-        """The summary as a plain-text table, numbers to ``digits`` significant digits.
+        """The summary as a plain-text table, numbers to ``digits`` (1 to 17) significant digits.
 
         Relative errors are shown to 3 significant digits. Magnitudes below
         1e-12 print as 0 (see :func:`helpers.trace.format_number`).
@@ -180,7 +180,7 @@ class FitSummary:
         return text_table(header, rows) + "\n" + self._footer(digits)
 
     def to_html(self, digits: int = 6) -> str:
-        """The summary as an HTML table (same rounding as :meth:`table`)."""
+        """The summary as an HTML table (same rounding as :meth:`table`; digits 1 to 17)."""
         digits = check_digits(digits)
         header, rows = self._rows(digits)
         footer = "".join(

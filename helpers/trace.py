@@ -219,8 +219,9 @@ class IterationRecorder:
       :math:`\rho_C' f_i / \sqrt{\max(\rho_C' + 2\rho_C'' f_i^2,\ \varepsilon)}`
       (:math:`\rho_C'`, :math:`\rho_C''` evaluated at :math:`f_i^2`,
       :math:`\varepsilon` the float64 machine epsilon), not :math:`f(x)`:
-      with ``huber`` beyond ``f_scale`` that is :math:`\pm 1/\sqrt{\varepsilon}
-      \approx \pm 6.7\times 10^7`, whatever :math:`f_i`. Such rows are
+      with ``huber``, a residual beyond ``f_scale`` :math:`C` is passed as
+      :math:`\pm C/\sqrt{\varepsilon} \approx \pm 6.7\times 10^7 C`,
+      whatever its size. Such rows are
       recognised because their ``fun`` does not reproduce SciPy's cost
       (relative tolerance :math:`10^{-8}`); their residuals and "sum of
       squares" are recorded as unavailable (``fun`` None, NaN in
@@ -486,7 +487,7 @@ class IterationRecorder:
         return text + "\n" + _UNAVAILABLE if unavailable else text
 
     def to_html(self, digits: int = 6, *, tiny: float = 1e-12, max_residuals: int = 6) -> str:
-        """The iterations as an HTML table (same arguments as :meth:`table`)."""
+        """The iterations as an HTML table (same arguments as :meth:`table`; digits 1 to 17)."""
         digits = check_digits(digits)
         tiny = check_nonnegative(tiny, "tiny")
         max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
