@@ -343,6 +343,24 @@ _NUMERIC_PROPERTIES = {
 }
 
 
+#: Keywords of ``Axes.plot`` and ``Axes.bar`` that are not artist properties.
+_CALL_ONLY = {
+    "line": {"scalex", "scaley", "data"},
+    "bar": {
+        "bottom",
+        "align",
+        "tick_label",
+        "xerr",
+        "yerr",
+        "ecolor",
+        "capsize",
+        "error_kw",
+        "log",
+        "data",
+    },
+}
+
+
 def check_plot_kwargs(
     kwargs: dict[str, Any], target: str, *, reserved: dict[str, str] | None = None
 ) -> dict[str, Any]:
@@ -379,6 +397,8 @@ def check_plot_kwargs(
 
     dummy = Line2D([], []) if target == "line" else Rectangle((0.0, 0.0), 1.0, 1.0)
     for key, value in kwargs.items():
+        if key in _CALL_ONLY[target]:
+            continue  # arguments of Axes.plot / Axes.bar themselves, checked there
         try:
             dummy.set(**{key: value})
         except AttributeError:

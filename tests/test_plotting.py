@@ -259,3 +259,26 @@ class TestPlotPath:
         with pytest.raises(exc) as info:
             plotting.plot_path(xs)
         assert words in str(info.value)
+
+
+class TestForwardedKwargs:
+    """**kwargs either reach Matplotlib or are refused naming the key, before drawing."""
+
+    def test_call_keywords_of_bar_and_plot_pass_through(self, ax):
+        plotting.plot_coefficients([1.0, 2.0], ["a", "b"], ax=ax, bottom=0.5, yerr=[0.1, 0.2])
+        assert ax.patches[0].get_y() == 0.5
+        plotting.plot_fit(X, Y, ax=ax, scalex=False, color="C3")
+
+    @pytest.mark.parametrize(
+        "kwargs, exc, words",
+        [
+            (dict(no_such_property=1), TypeError, "no_such_property is not a property"),
+            (dict(linewidth="thick"), ValueError, "linewidth"),
+            (dict(zorder="top"), TypeError, "zorder"),
+            (dict(label="x"), TypeError, "label cannot be passed"),
+        ],
+    )
+    def test_bad_kwargs_are_refused_by_name(self, ax, kwargs, exc, words):
+        with pytest.raises(exc, match=words):
+            plotting.plot_fit(X, Y, ax=ax, **kwargs)
+        assert not ax.lines  # nothing drawn before the refusal
