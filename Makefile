@@ -22,7 +22,7 @@ TEST_ARGS := $(NB) tests/test_notebook_guard.py tests/test_recipes.py tests/test
              -k "$(subst $(eval) , or ,$(strip $(NB_STEMS)))"
 endif
 
-.PHONY: help venv lab test execute bench student format clean site
+.PHONY: help venv lab test execute bench student format clean site test-oldest test-newest
 
 help:
 	@echo "make lab      install everything into .venv and open JupyterLab on the lessons (extra options: LAB_ARGS=...)"
@@ -32,6 +32,8 @@ help:
 	@echo "make student  write the student edition (lessons without solution cells) to build/student/"
 	@echo "make site     build the reference site (HTML) from the stored lessons into build/site/html/"
 	@echo "make clean    remove .venv, build/ and caches"
+	@echo "make test-oldest  unit tests and lessons (--nbval-lax) with the lowest allowed versions (own venv in build/)"
+	@echo "make test-newest  the same with the newest releases, pre-releases included (own venv in build/)"
 
 # The venv is rebuilt only when the pins or the package metadata change.
 $(STAMP): requirements.txt pyproject.toml tests/make_venv.py
@@ -71,7 +73,37 @@ clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-# The reference site: Sphinx + MyST-NB from the stored outputs (nothing re-run, no
-# network), warnings as errors; configuration in notebooks/conf.py.
+.PHONY: help venv lab test execute bench student format clean site test-oldest test-newest
+
 site: $(STAMP)
 	$(BIN)/python tests/build_site.py build/site
+
+# Dependency ranges that are true: the floors in pyproject.toml (tests/constraints-oldest.txt)
+# and the newest releases, pre-releases included, each in its own environment under build/
+# (never .venv), run the helpers' unit tests and every lesson with --nbval-lax (outputs
+# differ between versions; errors must not). Run both before a release and after bumping a
+# pin or a floor. test-oldest needs the oldest supported Python (3.11): PYTHON=python3.11.
+OLDEST_VENV := build/venv-oldest
+NEWEST_VENV := build/venv-newest
+RANGE_TESTS := helpers tests/test_conditioning.py tests/test_data.py tests/test_losses.py \
+               tests/test_optimize_report.py tests/test_plotting.py tests/test_properties.py \
+               tests/test_style.py tests/test_summary.py tests/test_tables.py tests/test_trace.py
+RANGE_VERSIONS := import sys, importlib.metadata as m; print("Python", sys.version.split()[0], \
+  *(p + " " + m.version(p) for p in ("numpy", "scipy", "matplotlib", "ipykernel", "ipywidgets", \
+  "nbval", "pytest", "hypothesis", "pyparsing")), sep=", ")
+
+define range_tests
+	$(1)/bin/python -c '$(RANGE_VERSIONS)'
+	$(1)/bin/python -m pytest -p no:cacheprovider -o addopts= -W error --doctest-modules -q $(RANGE_TESTS)
+	env -u MPLBACKEND $(1)/bin/python -m pytest -p no:cacheprovider -o addopts= -q --nbval-lax --nbval-current-env notebooks
+endef
+
+test-oldest:
+	rm -rf $(OLDEST_VENV)
+	$(PYTHON) tests/make_venv.py $(OLDEST_VENV) --project test -c tests/constraints-oldest.txt
+	$(call range_tests,$(OLDEST_VENV))
+
+test-newest:
+	rm -rf $(NEWEST_VENV)
+	$(PYTHON) tests/make_venv.py $(NEWEST_VENV) --project test --pre
+	$(call range_tests,$(NEWEST_VENV))
