@@ -22,13 +22,15 @@ TEST_ARGS := $(NB) tests/test_notebook_guard.py tests/test_recipes.py tests/test
              -k "$(subst $(eval) , or ,$(strip $(NB_STEMS)))"
 endif
 
-.PHONY: help venv lab test execute bench student format clean site test-oldest test-newest
+.PHONY: help venv lab test check format execute bench student clean site test-oldest test-newest
 
 help:
 	@echo "make lab      install everything into .venv and open JupyterLab on the lessons (extra options: LAB_ARGS=...)"
 	@echo "make test     install everything into .venv and run all tests (NB=notebooks/FILE.ipynb: one lesson's tests)"
 	@echo "make execute  re-run notebooks top to bottom and store their outputs (NB=notebooks/FILE.ipynb for one)"
 	@echo "make bench    time each notebook against a floor notebook (kernel start, imports, one figure; NB=... for some)"
+	@echo "make check    lint, format and type checks (ruff, mypy; part of make test)"
+	@echo "make format   apply ruff's formatter and safe fixes (then make execute for a changed lesson)"
 	@echo "make student  write the student edition (lessons without solution cells) to build/student/"
 	@echo "make site     build the reference site (HTML) from the stored lessons into build/site/html/"
 	@echo "make clean    remove .venv, build/ and caches"
@@ -55,8 +57,26 @@ lab: $(STAMP)
 	set -x; $(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$root_arg \
 	  --ContentsManager.hide_globs='$(LAB_HIDE)' $(LAB_ARGS) notebooks/$(LAB_OPEN)
 
+# make test: the code checks (seconds), then every test. With NB=..., that lesson's tests only.
 test: $(STAMP)
+ifeq ($(strip $(NB)),)
+	@$(MAKE) --no-print-directory check
+endif
 	$(BIN)/python -m pytest $(TEST_ARGS)
+
+# Lint and format checks (ruff, over helpers/, tests/ and the lessons' code cells) and
+# type checks (mypy, helpers/ ships py.typed): configured in pyproject.toml.
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Apply the formatter and the safe lint fixes. A lesson whose code changed must then be
+# re-run so that its stored outputs stay real: make execute NB=notebooks/FILE.ipynb.
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	@echo "If a lesson changed, regenerate it: make execute NB=notebooks/FILE.ipynb"
 
 # Outputs come only from a clean top-to-bottom run (see tests/execute_notebooks.py):
 # no timing metadata, each cell's stdout merged into one stream, MPLBACKEND unset.
@@ -73,7 +93,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help venv lab test execute bench student format clean site test-oldest test-newest
+.PHONY: help venv lab test check format execute bench student clean site test-oldest test-newest
 
 site: $(STAMP)
 	$(BIN)/python tests/build_site.py build/site

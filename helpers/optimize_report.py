@@ -35,7 +35,7 @@ def plot_landscape(
     fun: Callable[..., Any],
     grid: Any,
     *,
-    args: tuple = (),
+    args: tuple[Any, ...] = (),
     marks: Mapping[str, Any] | None = None,
     ax: Any = None,
     xlabel: str = "parameter",

@@ -407,7 +407,7 @@ def fit_summary(
             f"(the covariance is a dense {n} x {n} matrix)"
         )
     jac = _get(result, "jac")
-    import scipy.sparse  # type: ignore[import-untyped]
+    import scipy.sparse
 
     sparse = scipy.sparse.issparse(jac)
     if sparse:

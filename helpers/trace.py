@@ -266,7 +266,7 @@ class IterationRecorder:
         self,
         fun: Callable[..., Any],
         x0: Any,
-        args: tuple = (),
+        args: tuple[Any, ...] = (),
         *,
         names: Sequence[str] | None = None,
         loss: str | Callable[[np.ndarray], Any] = "linear",

@@ -71,8 +71,17 @@ def find_uv() -> tuple[str | None, str]:
         if made.returncode != 0:
             shutil.rmtree(TOOL_ENV, ignore_errors=True)
             return None, f"uv could not be bootstrapped ({sys.executable} -m venv failed)"
-        _run([_bin(TOOL_ENV, "python"), "-m", "pip", "install", "--quiet",
-              "--disable-pip-version-check", "uv"])
+        _run(
+            [
+                _bin(TOOL_ENV, "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "uv",
+            ]
+        )
     except (OSError, subprocess.CalledProcessError) as err:
         return None, f"uv could not be bootstrapped ({err})"
     if _works(str(local)):

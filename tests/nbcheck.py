@@ -59,13 +59,17 @@ def check_notebook(nb: Any) -> list[str]:
         errors = [o for o in outputs if o.get("output_type") == "error"]
         expected = "raises-exception" in tags(cell)
         if errors and not expected:
-            problems.append(f"code cell {i} stored an error ({errors[0].get('ename')}) "
-                            "without the tag 'raises-exception'")
+            problems.append(
+                f"code cell {i} stored an error ({errors[0].get('ename')}) "
+                "without the tag 'raises-exception'"
+            )
         if expected and not errors:
             problems.append(f"code cell {i} is tagged 'raises-exception' but raised nothing")
         for o in outputs:
             if o.get("output_type") == "stream" and o.get("name") == "stderr":
-                problems.append(f"code cell {i} wrote to stderr: {''.join(o.get('text', ''))[:200]!r}")
+                problems.append(
+                    f"code cell {i} wrote to stderr: {''.join(o.get('text', ''))[:200]!r}"
+                )
     return problems
 
 
@@ -119,7 +123,9 @@ def check_machine_paths(nb: Any) -> list[str]:
         m = MACHINE_PATH.search(text)
         if m:
             snippet = text[max(0, m.start() - 40) : m.end() + 40].replace("\n", " ")
-            problems.append(f"code cell {i} stores a machine path ({m.group(0)!r}): ...{snippet}...")
+            problems.append(
+                f"code cell {i} stores a machine path ({m.group(0)!r}): ...{snippet}..."
+            )
     return problems
 
 
@@ -159,9 +165,12 @@ def check_exercises(nb: Any) -> list[str]:
     problems = []
     cells = nb.get("cells", [])
     for i, cell in enumerate(cells):
-        if cell.get("cell_type") == "markdown" and DETAILS_CODE.search("".join(cell.get("source", ""))):
-            problems.append(f"cell {i}: a solution in a <details> block cannot run; "
-                            "use cells tagged 'solution'")
+        if cell.get("cell_type") == "markdown" and DETAILS_CODE.search(
+            "".join(cell.get("source", ""))
+        ):
+            problems.append(
+                f"cell {i}: a solution in a <details> block cannot run; use cells tagged 'solution'"
+            )
     for attempt, run in exercise_groups(nb):
         before = cells[attempt] if attempt >= 0 else None
         if (
@@ -169,20 +178,25 @@ def check_exercises(nb: Any) -> list[str]:
             or before.get("cell_type") != "code"
             or ATTEMPT_MARK not in "".join(before.get("source", ""))
         ):
-            problems.append(f"cell {run[0]}: a solution must follow an attempt code cell "
-                            f"containing '# {ATTEMPT_MARK}'")
+            problems.append(
+                f"cell {run[0]}: a solution must follow an attempt code cell "
+                f"containing '# {ATTEMPT_MARK}'"
+            )
         elif attempt == 0 or cells[attempt - 1].get("cell_type") != "markdown":
-            problems.append(f"cell {attempt}: an attempt cell must follow the exercise's markdown cell")
+            problems.append(
+                f"cell {attempt}: an attempt cell must follow the exercise's markdown cell"
+            )
         run_cells = [cells[j] for j in run]
         if not any(c.get("cell_type") == "code" for c in run_cells):
             problems.append(f"cell {run[0]}: an exercise's solution needs at least one code cell")
         for j, c in zip(run, run_cells, strict=True):
             hidden = c.get("metadata", {}).get("jupyter", {}).get("source_hidden")
             if c.get("cell_type") == "code" and hidden is not True:
-                problems.append(f"cell {j}: a solution code cell needs "
-                                "metadata.jupyter.source_hidden = true (collapsed input)")
+                problems.append(
+                    f"cell {j}: a solution code cell needs "
+                    "metadata.jupyter.source_hidden = true (collapsed input)"
+                )
     return problems
-
 
 
 IMAGE_MIMES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")

@@ -43,8 +43,25 @@ def test_student_edition_passes_strict_nbval_in_a_hostile_environment(path, tmp_
         MPLCONFIGDIR=str(config),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
-         "--nbval-current-env", "-o", "addopts=", "--rootdir", str(tmp_path), str(student)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "--nbval-current-env",
+            "-o",
+            "addopts=",
+            "--rootdir",
+            str(tmp_path),
+            str(student),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert done.returncode == 0, done.stdout[-5000:] + done.stderr[-2000:]

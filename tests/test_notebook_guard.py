@@ -10,8 +10,6 @@ import copy
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-
 from nbcheck import (
     LESSONS,
     check_exercises,
@@ -23,6 +21,7 @@ from nbcheck import (
     notebook_paths,
     recipe_cells,
 )
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 
 def running_kernelspec() -> dict[str, str]:
@@ -162,7 +161,9 @@ def test_guard_catches_a_raises_exception_tag_that_raised_nothing(tmp_path):
 def test_guard_catches_stderr(tmp_path):
     nb = _good_notebook()
     nb.cells[2].outputs.append(
-        new_output("stream", name="stderr", text="/tmp/ipykernel_1/1.py:1: RuntimeWarning: overflow\n")
+        new_output(
+            "stream", name="stderr", text="/tmp/ipykernel_1/1.py:1: RuntimeWarning: overflow\n"
+        )
     )
     assert any("stderr" in p for p in check_notebook(_roundtrip(nb, tmp_path)))
 
@@ -249,7 +250,9 @@ def test_exercise_check_needs_solution_code(tmp_path):
 
 def test_exercise_check_refuses_details_blocks(tmp_path):
     nb = _good_notebook()
-    nb.cells.append(new_markdown_cell(
-        "**Exercise.**\n<details><summary>Solution</summary>\n\n```python\nprint(1)\n```\n</details>"
-    ))
+    nb.cells.append(
+        new_markdown_cell(
+            "**Exercise.**\n<details><summary>Solution</summary>\n\n```python\nprint(1)\n```\n</details>"
+        )
+    )
     assert any("<details>" in p for p in check_exercises(_roundtrip(nb, tmp_path)))
