@@ -16,6 +16,7 @@ from ._validate import (
     LOG_PLOT_MAX,
     as_1d_array,
     check_ax,
+    check_int,
     check_plot_kwargs,
     check_plottable,
     check_positive,
@@ -254,16 +255,21 @@ def plot_condition_numbers(
     return ax
 
 
-#: Marker and line style of each solver, in order: the lines stay apart in
-#: grey-scale print and for readers who do not see the colours.
-SOLVER_STYLES: tuple[tuple[str, Any], ...] = (
-    ("o", "-"),
-    ("s", "--"),
-    ("^", "-."),
-    ("D", ":"),
-    ("v", (0, (6, 2))),
-    ("P", (0, (3, 1, 1, 1, 1, 1))),
-    ("X", (0, (1, 1))),
+#: Marker, line style and colour of each solver, in order: the lines stay
+#: apart in grey-scale print and for readers who do not see the colours. The
+#: first seven colours are those of the project style's colour cycle ("C0" to
+#: "C6"); the last three come from Paul Tol's colour-blind-safe muted palette.
+SOLVER_STYLES: tuple[tuple[str, Any, str], ...] = (
+    ("o", "-", "C0"),
+    ("s", "--", "C1"),
+    ("^", "-.", "C2"),
+    ("D", ":", "C3"),
+    ("v", (0, (6, 2)), "C4"),
+    ("P", (0, (3, 1, 1, 1, 1, 1)), "C5"),
+    ("X", (0, (1, 1)), "C6"),
+    ("*", (0, (8, 2, 2, 2)), "#882255"),
+    ("h", (0, (2, 3)), "#117733"),
+    ("<", (0, (10, 2, 2, 2, 2, 2)), "#999933"),
 )
 
 
@@ -278,6 +284,8 @@ def plot_solver_errors(
     ylabel: str = "relative error",
     xscale: str = "log",
     legend_outside: bool = True,
+    cond_symbol: str = r"\kappa_s",
+    first_style: int = 0,
     **kwargs: Any,
 ) -> Any:
     r"""Relative error of several solvers against a condition number (or a degree).
@@ -301,7 +309,7 @@ def plot_solver_errors(
         the error scales :math:`\varepsilon\kappa` (dashed) and
         :math:`\varepsilon\kappa^2` (dotted) are drawn as grey reference
         lines without markers; pass ``cond=x`` when ``x`` holds the condition
-        numbers themselves.
+        numbers themselves. The legend names them with ``cond_symbol``.
     eps : float, default machine epsilon of float64
         Unit round-off used for the reference lines and the zero floor; > 0.
     ax : matplotlib.axes.Axes, optional
@@ -315,6 +323,16 @@ def plot_solver_errors(
         (the figure needs a layout engine, for example the constrained
         layout of the project style, to make room for it); False lets
         Matplotlib choose a place inside.
+    cond_symbol : str, default ``r"\kappa_s"``
+        Math-mode symbol of the condition number in the legend entries of
+        the reference lines, :math:`\varepsilon\,\kappa_s` and
+        :math:`\varepsilon\,\kappa_s^2` by default (the column-scaled
+        condition number); pass ``r"\kappa"`` for another one.
+    first_style : int, default 0
+        Index into :data:`SOLVER_STYLES` of the first method's style; the
+        methods take the following styles in turn (cycling). A figure whose
+        lines mean something else than an earlier figure's can start past
+        the styles used there, so that no marker or colour changes meaning.
     **kwargs
         Passed to ``ax.plot`` for every method's line (for example
         ``markersize``, ``linewidth``); they override the default styles.
@@ -328,11 +346,12 @@ def plot_solver_errors(
     Raises
     ------
     TypeError
-        If ``errors`` is not a mapping, ``legend_outside`` is not a bool or
+        If ``errors`` is not a mapping, ``legend_outside`` is not a bool,
+        ``cond_symbol`` is not a string, ``first_style`` is not an integer or
         ``ax`` is not an Axes.
     ValueError
-        If an array has the wrong length or invalid values, or ``xscale``
-        is not ``"log"`` or ``"linear"``.
+        If an array has the wrong length or invalid values, ``xscale``
+        is not ``"log"`` or ``"linear"``, or ``first_style`` is negative.
 
     Examples
     --------
@@ -341,7 +360,7 @@ def plot_solver_errors(
     >>> kappa = [1e2, 1e4, 1e6]
     >>> ax = plot_solver_errors(kappa, {"QR": [1e-14, 1e-12, 1e-10]}, cond=kappa, ax=ax)
     >>> [line.get_label() for line in ax.lines]
-    ['QR', '$\\varepsilon\\,\\kappa$', '$\\varepsilon\\,\\kappa^2$']
+    ['QR', '$\\varepsilon\\,\\kappa_s$', '$\\varepsilon\\,\\kappa_s^2$']
     >>> plt.close(fig)
     """
     if xscale not in ("log", "linear"):
@@ -357,6 +376,9 @@ def plot_solver_errors(
         raise ValueError("errors must contain at least one method")
     if not isinstance(legend_outside, (bool, np.bool_)):
         raise TypeError(f"legend_outside must be a bool, got {type(legend_outside).__name__}")
+    if not isinstance(cond_symbol, str):
+        raise TypeError(f"cond_symbol must be a string, got {type(cond_symbol).__name__}")
+    first_style = check_int(first_style, "first_style", minimum=0)
     eps = check_positive(eps, "eps")
     table = {}
     for name, values in errors.items():
@@ -377,8 +399,8 @@ def plot_solver_errors(
             raise ValueError("cond must be > 0 (it is drawn on a log scale)")
     ax = check_ax(ax)
     for i, (name, values) in enumerate(table.items()):
-        marker, linestyle = SOLVER_STYLES[i % len(SOLVER_STYLES)]
-        style = {"marker": marker, "linestyle": linestyle, "markersize": 6}
+        marker, linestyle, color = SOLVER_STYLES[(first_style + i) % len(SOLVER_STYLES)]
+        style = {"marker": marker, "linestyle": linestyle, "color": color, "markersize": 6}
         style.update(kwargs)
         ax.plot(xs, values, label=name, **style)
     if kappa is not None:
@@ -389,7 +411,7 @@ def plot_solver_errors(
             color="0.4",
             linestyle="--",
             linewidth=1.3,
-            label=r"$\varepsilon\,\kappa$",
+            label=rf"$\varepsilon\,{cond_symbol}$",
         )
         ax.plot(
             xs[order],
@@ -397,7 +419,7 @@ def plot_solver_errors(
             color="0.4",
             linestyle=":",
             linewidth=1.8,
-            label=r"$\varepsilon\,\kappa^2$",
+            label=rf"$\varepsilon\,{cond_symbol}^2$",
         )
     ax.set_xscale(xscale)
     ax.set_yscale("log")

@@ -31,11 +31,12 @@ def test_one_line_per_method_with_its_own_marker_and_line_style(ax):
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["normal eq.", "QR"]
 
 
-def test_seven_methods_get_seven_different_styles(ax):
-    errors = {f"m{i}": np.full(4, 10.0**-i) for i in range(7)}
+def test_ten_methods_get_ten_different_styles(ax):
+    errors = {f"m{i}": np.full(4, 10.0**-i) for i in range(10)}
     conditioning.plot_solver_errors(KAPPA, errors, ax=ax)
     pairs = [(line.get_marker(), str(line.get_linestyle())) for line in ax.lines]
-    assert len(set(pairs)) == 7
+    assert len(set(pairs)) == 10
+    assert len({str(line.get_color()) for line in ax.lines}) == 10
 
 
 def test_reference_lines_are_eps_kappa_and_eps_kappa_squared_in_x_order(ax):
@@ -52,7 +53,41 @@ def test_reference_lines_are_eps_kappa_and_eps_kappa_squared_in_x_order(ax):
     assert ref1.get_marker() in ("None", None, "") and ref2.get_marker() in ("None", None, "")
     assert ax.get_xscale() == "linear" and ax.get_xlabel() == "degree"
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["QR", r"$\varepsilon\,\kappa$", r"$\varepsilon\,\kappa^2$"]
+    assert labels == ["QR", r"$\varepsilon\,\kappa_s$", r"$\varepsilon\,\kappa_s^2$"]
+
+
+def test_reference_lines_can_name_another_condition_number(ax):
+    conditioning.plot_solver_errors(
+        KAPPA, {"QR": np.full(4, 1e-12)}, cond=KAPPA, ax=ax, cond_symbol=r"\kappa(A)"
+    )
+    labels = [line.get_label() for line in ax.lines[1:]]
+    assert labels == [r"$\varepsilon\,\kappa(A)$", r"$\varepsilon\,\kappa(A)^2$"]
+
+
+def test_first_style_skips_the_styles_of_an_earlier_figure(ax):
+    errors = {f"m{i}": np.full(4, 10.0**-i) for i in range(4)}
+    conditioning.plot_solver_errors(KAPPA, errors, ax=ax, first_style=6)
+    drawn = [(line.get_marker(), line.get_color()) for line in ax.lines]
+    expected = [(marker, color) for marker, _, color in conditioning.SOLVER_STYLES[6:10]]
+    assert drawn == expected
+    earlier = {marker for marker, _, _ in conditioning.SOLVER_STYLES[:6]}
+    assert not earlier & {marker for marker, _ in drawn}, "no marker of the first six reused"
+
+
+def test_first_style_cycles_past_the_end(ax):
+    n = len(conditioning.SOLVER_STYLES)
+    conditioning.plot_solver_errors(
+        KAPPA, {"a": np.ones(4), "b": np.ones(4)}, ax=ax, first_style=n - 1
+    )
+    assert ax.lines[0].get_marker() == conditioning.SOLVER_STYLES[-1][0]
+    assert ax.lines[1].get_marker() == conditioning.SOLVER_STYLES[0][0]
+
+
+def test_every_style_differs_in_marker_line_style_and_colour():
+    styles = conditioning.SOLVER_STYLES
+    for k in range(3):
+        values = [str(style[k]) for style in styles]
+        assert len(set(values)) == len(styles)
 
 
 def test_exact_zeros_are_drawn_below_eps(ax):
@@ -121,6 +156,9 @@ def test_kwargs_override_the_styles_and_current_axes_is_default():
             "legend_outside must be a bool",
         ),
         ((KAPPA, {"m": [1.0] * 4}), dict(ax="axes"), TypeError, "ax must be a matplotlib Axes"),
+        ((KAPPA, {"m": [1.0] * 4}), dict(cond_symbol=1), TypeError, "cond_symbol must be a string"),
+        ((KAPPA, {"m": [1.0] * 4}), dict(first_style=1.5), TypeError, "first_style must be an int"),
+        ((KAPPA, {"m": [1.0] * 4}), dict(first_style=-1), ValueError, "first_style must be >= 0"),
     ],
 )
 def test_bad_input_names_the_argument(args, kwargs, exc, words):
