@@ -363,11 +363,15 @@ def plot_solver_errors(
     ['QR', '$\\varepsilon\\,\\kappa_s$', '$\\varepsilon\\,\\kappa_s^2$']
     >>> plt.close(fig)
     """
+    if not isinstance(xscale, str):
+        raise TypeError(f"xscale must be a str ('log' or 'linear'), got {type(xscale).__name__}")
     if xscale not in ("log", "linear"):
         raise ValueError(f"xscale must be 'log' or 'linear', got {xscale!r}")
+    log_x = xscale == "log"
     xs = as_1d_array(x, "x")
-    if xscale == "log" and np.any(xs <= 0):
+    if log_x and np.any(xs <= 0):
         raise ValueError("x must be > 0 on a log x axis (pass xscale='linear' otherwise)")
+    check_plottable(xs, "x", log=log_x)
     if not isinstance(errors, Mapping):
         raise TypeError(
             f"errors must be a mapping of method name -> errors, got {type(errors).__name__}"
@@ -378,18 +382,28 @@ def plot_solver_errors(
         raise TypeError(f"legend_outside must be a bool, got {type(legend_outside).__name__}")
     if not isinstance(cond_symbol, str):
         raise TypeError(f"cond_symbol must be a string, got {type(cond_symbol).__name__}")
+    if not cond_symbol or "$" in cond_symbol:
+        raise ValueError(
+            f"cond_symbol must be a non-empty TeX symbol without '$', got {cond_symbol!r}"
+        )
+    check_text(rf"$\varepsilon\,{cond_symbol}^2$", "cond_symbol")
     first_style = check_int(first_style, "first_style", minimum=0)
     eps = check_positive(eps, "eps")
+    check_plottable(np.array([eps / 10]), "eps", log=True)
     table = {}
     for name, values in errors.items():
-        values = as_1d_array(values, f"errors[{name!r}]", finite=False)
+        if not isinstance(name, str):
+            raise TypeError(f"errors keys must be str (method names), got {type(name).__name__}")
+        check_text(name, f"errors key {name!r}")
+        label = f"errors[{name!r}]"
+        values = as_1d_array(values, label, finite=False)
         if values.size != xs.size:
-            raise ValueError(
-                f"errors[{name!r}] must have one entry per x ({xs.size}), got {values.size}"
-            )
+            raise ValueError(f"{label} must have one entry per x ({xs.size}), got {values.size}")
         if np.any(np.isinf(values)) or np.any(values < 0):
-            raise ValueError(f"errors[{name!r}] must be >= 0 or NaN (a failed solve)")
-        table[str(name)] = np.where(values == 0, eps / 10, values)
+            raise ValueError(f"{label} must be >= 0 or NaN (a failed solve)")
+        shown = np.where(values == 0, eps / 10, values)
+        check_plottable(shown[~np.isnan(shown)], label, log=True)
+        table[name] = shown
     kappa = None
     if cond is not None:
         kappa = as_1d_array(cond, "cond")
@@ -397,6 +411,10 @@ def plot_solver_errors(
             raise ValueError(f"cond must have one entry per x ({xs.size}), got {kappa.size}")
         if np.any(kappa <= 0):
             raise ValueError("cond must be > 0 (it is drawn on a log scale)")
+        check_plottable(eps * kappa**2, "cond (as eps * cond**2)", log=True)
+    xlabel = check_text(xlabel, "xlabel")
+    ylabel = check_text(ylabel, "ylabel")
+    check_plot_kwargs(kwargs, "line", reserved={"label": "each line is labelled with its method"})
     ax = check_ax(ax)
     for i, (name, values) in enumerate(table.items()):
         marker, linestyle, color = SOLVER_STYLES[(first_style + i) % len(SOLVER_STYLES)]

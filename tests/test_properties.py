@@ -757,6 +757,33 @@ SPECS: dict[str, Spec] = {
         ),
         dict(degrees=ARRAY, cond=ARRAY, eps=REAL, xlabel=TEXT, ylabel=TEXT),
     ),
+    "helpers.conditioning.plot_solver_errors": plot_spec(
+        conditioning.plot_solver_errors,
+        lambda: dict(
+            x=[10.0, 100.0, 1e3, 1e4],
+            errors={"QR": [1e-15, 1e-14, 1e-13, 1e-12]},
+            cond=[10.0, 100.0, 1e3, 1e4],
+            eps=conditioning.EPS,
+            xlabel="kappa",
+            ylabel="e",
+            xscale="log",
+            legend_outside=True,
+            cond_symbol=r"\kappa_s",
+            first_style=0,
+        ),
+        dict(
+            x=ARRAY,
+            errors=MAPPING,
+            cond=ARRAY,
+            eps=REAL,
+            xlabel=TEXT,
+            ylabel=TEXT,
+            xscale=TEXT,
+            legend_outside=FLAG,
+            cond_symbol=TEXT,
+            first_style=INT,
+        ),
+    ),
     # optimize_report
     "helpers.optimize_report.plot_landscape": plot_spec(
         optimize_report.plot_landscape,
