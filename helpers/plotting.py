@@ -386,3 +386,104 @@ def plot_path(
             ax.annotate(str(i), (px, py), textcoords="offset points", xytext=(5, 5), fontsize=9)
     ax.legend()
     return ax
+
+
+# --- Added for the revised Lesson 2: iteration numbers that do not overlap --------------------
+
+
+def label_iterations(
+    xs: Any,
+    *,
+    ax: Any = None,
+    first: int = 1,
+    min_separation: float = 22.0,
+    offset: tuple[float, float] = (8.0, 6.0),
+    fontsize: float = 12.0,
+    **kwargs: Any,
+) -> list[Any]:
+    """Number the iterates of a 2-D path, skipping any that would crowd a label.
+
+    :func:`plot_path` numbers every point, which overlaps where an optimiser
+    takes small steps. This numbers the points from index ``first`` on, but
+    leaves out a point that lies closer than ``min_separation`` (in typographic
+    points, on screen) to a point already numbered. Draw the path and set the
+    axis limits first: screen positions are taken from the Axes as it is.
+
+    Parameters
+    ----------
+    xs : array_like, shape (k, 2)
+        The iterates, start first (as for :func:`plot_path`).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+    first : int, default 1
+        Index of the first iterate to number (1 skips the start, which
+        :func:`plot_path` already marks).
+    min_separation : float, default 22
+        Smallest distance, in points, between two numbered iterates; >= 0.
+    offset : (float, float), default (8, 6)
+        Offset of each number from its point, in points.
+    fontsize : float, default 12
+        Size of the numbers, in points (>= 11 stays readable when projected).
+    **kwargs
+        Passed to ``ax.annotate`` (for example ``color``).
+
+    Returns
+    -------
+    list of matplotlib.text.Annotation
+        The numbers drawn, in order.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax.set(xlim=(0, 10), ylim=(0, 10))
+    [(0.0, 10.0), (0.0, 10.0)]
+    >>> texts = label_iterations([[0, 0], [5, 5], [5.01, 5.01], [9, 9]], ax=ax)
+    >>> [t.get_text() for t in texts]
+    ['1', '3']
+    >>> plt.close(fig)
+    """
+    xs = as_2d_array(xs, "xs")
+    if xs.shape[1] != 2:
+        raise ValueError(f"xs must have shape (k, 2), got {xs.shape}")
+    first = check_int(first, "first", minimum=0)
+    if not isinstance(min_separation, (int, float, np.integer, np.floating)) or isinstance(
+        min_separation, (bool, np.bool_)
+    ):
+        raise TypeError(
+            f"min_separation must be a real number, got {type(min_separation).__name__}"
+        )
+    if not np.isfinite(min_separation) or min_separation < 0:
+        raise ValueError(f"min_separation must be finite and >= 0, got {min_separation}")
+    offset_arr = as_1d_array(offset, "offset")
+    if offset_arr.size != 2:
+        raise ValueError(f"offset must be two numbers (dx, dy) in points, got {offset_arr.size}")
+    if isinstance(fontsize, (bool, np.bool_)) or not isinstance(
+        fontsize, (int, float, np.integer, np.floating)
+    ):
+        raise TypeError(f"fontsize must be a real number, got {type(fontsize).__name__}")
+    if not np.isfinite(fontsize) or fontsize <= 0:
+        raise ValueError(f"fontsize must be finite and > 0, got {fontsize}")
+    ax = check_ax(ax)
+    # Screen coordinates in points: display pixels * 72 / dpi.
+    screen = ax.transData.transform(xs) * 72.0 / ax.figure.dpi
+    placed: list[np.ndarray] = []
+    texts = []
+    for i in range(first, len(xs)):
+        if any(np.hypot(*(screen[i] - p)) < min_separation for p in placed):
+            continue
+        placed.append(screen[i])
+        texts.append(
+            ax.annotate(
+                str(i),
+                tuple(xs[i]),
+                textcoords="offset points",
+                xytext=tuple(offset_arr),
+                fontsize=fontsize,
+                **kwargs,
+            )
+        )
+    return texts
+
+
+__all__ += ["label_iterations"]
