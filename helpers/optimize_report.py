@@ -224,7 +224,7 @@ def plot_runs(
     starts: Any,
     ends: Any,
     *,
-    args: tuple = (),
+    args: tuple[Any, ...] = (),
     labels: Sequence[str] | None = None,
     ax: Any = None,
 ) -> Any:
@@ -268,10 +268,12 @@ def plot_runs(
     check_callable(fun, "fun")
     if not isinstance(args, tuple):
         raise TypeError(f"args must be a tuple, got {type(args).__name__}")
-    starts = as_1d_array(starts, "starts")
-    ends = as_1d_array(ends, "ends")
+    starts = check_plottable(as_1d_array(starts, "starts"), "starts")
+    ends = check_plottable(as_1d_array(ends, "ends"), "ends")
     if ends.size != starts.size:
-        raise ValueError(f"ends must have one value per start ({starts.size}), got {ends.size}")
+        raise ValueError(
+            f"ends must have as many values as starts ({starts.size}), got {ends.size}"
+        )
     if labels is None:
         labels = [f"from {s:.4g} to {e:.4g}" for s, e in zip(starts, ends, strict=True)]
     elif isinstance(labels, (str, bytes)) or not isinstance(labels, Sequence):
@@ -279,17 +281,15 @@ def plot_runs(
     if len(labels) != starts.size:
         raise ValueError(f"labels must have one entry per run ({starts.size}), got {len(labels)}")
     for i, lab in enumerate(labels):
-        if not isinstance(lab, str):
-            raise TypeError(f"labels[{i}] must be a str, got {type(lab).__name__}")
+        check_text(lab, f"labels[{i}]")
 
-    def value(p: float) -> float:
-        v = np.asarray(fun(np.array([p]), *args), dtype=float)
-        if v.ndim != 0:
-            raise ValueError(f"fun must return a scalar, got an array of shape {v.shape}")
-        return float(v)
+    def value(p: float, which: str) -> float:
+        where = f"at p = [{p:.6g}] (in {which})"
+        v = real_value_of(fun(np.array([p]), *args), "fun", where)
+        return float(check_plottable(np.array([v]), f"the value fun returned {where}")[0])
 
-    f_starts = [value(s) for s in starts]
-    f_ends = [value(e) for e in ends]
+    f_starts = [value(s, "starts") for s in starts]
+    f_ends = [value(e, "ends") for e in ends]
     ax = check_ax(ax)
     ax.plot(
         starts,
@@ -361,7 +361,10 @@ def order_of_magnitude(value: float) -> str:
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"value must be a real number, got {type(value).__name__}")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:
+        raise ValueError("value must be finite, got an int too large for a float") from None
     if not np.isfinite(value) or value == 0:
         raise ValueError(f"value must be finite and nonzero, got {value}")
     return f"1e{int(np.round(np.log10(abs(value)))):+03d}"

@@ -69,7 +69,11 @@ def test_runs_use_current_axes():
         ({"fun": 3.0}, TypeError, "fun must be callable"),
         ({"starts": "abc"}, TypeError, "starts"),
         ({"starts": [[0.0, 1.0]]}, ValueError, "starts must be 1-D"),
-        ({"ends": [1.0]}, ValueError, "ends must have one value per start"),
+        ({"ends": [1.0]}, ValueError, "ends must have as many values as starts"),
+        ({"starts": [0.0, 1e308]}, ValueError, "starts must lie within"),
+        ({"fun": lambda p: "abc"}, TypeError, "the value fun returned"),
+        ({"fun": lambda p: None}, TypeError, "fun returned None"),
+        ({"labels": [r"$\frac$", "b"]}, ValueError, r"labels\[0\]"),
         ({"ends": [1.0, np.nan]}, ValueError, "ends must contain only finite"),
         ({"args": [1.0]}, TypeError, "args must be a tuple"),
         ({"labels": "ab"}, TypeError, "labels must be a sequence"),
@@ -135,17 +139,18 @@ def _square_axes(ax):
 
 def test_label_iterations_skips_the_start_and_crowded_points(ax):
     _square_axes(ax)
-    texts = label_iterations([[0, 0], [2, 2], [2.01, 2.01], [5, 5], [9, 9]], ax=ax)
+    assert label_iterations([[0, 0], [2, 2], [2.01, 2.01], [5, 5], [9, 9]], ax=ax) is ax
+    texts = list(ax.texts)
     assert [t.get_text() for t in texts] == ["1", "3", "4"]
     np.testing.assert_allclose(texts[0].xy, (2, 2))
     assert all(t.get_fontsize() >= 11 for t in texts)
-    assert list(ax.texts) == texts
 
 
 def test_label_iterations_numbers_every_point_without_separation(ax):
     _square_axes(ax)
     xs = [[0, 0], [2, 2], [2.01, 2.01]]
-    texts = label_iterations(xs, ax=ax, first=0, min_separation=0.0, color="red", fontsize=14)
+    label_iterations(xs, ax=ax, first=0, min_separation=0.0, color="red", fontsize=14)
+    texts = list(ax.texts)
     assert [t.get_text() for t in texts] == ["0", "1", "2"]
     assert texts[0].get_color() == "red" and texts[0].get_fontsize() == 14
 
@@ -153,10 +158,10 @@ def test_label_iterations_numbers_every_point_without_separation(ax):
 def test_label_iterations_separation_is_measured_on_screen(ax):
     # 0.5 data units apart: far apart on a short axis, crowded on a long one.
     ax.set(xlim=(0, 2), ylim=(0, 2))
-    assert len(label_iterations([[0.5, 1.0], [1.0, 1.0]], ax=ax, first=0)) == 2
+    assert len(label_iterations([[0.5, 1.0], [1.0, 1.0]], ax=ax, first=0).texts) == 2
     fig, wide = plt.subplots()
     wide.set(xlim=(0, 1000), ylim=(0, 1000))
-    assert len(label_iterations([[0.5, 1.0], [1.0, 1.0]], ax=wide, first=0)) == 1
+    assert len(label_iterations([[0.5, 1.0], [1.0, 1.0]], ax=wide, first=0).texts) == 1
     plt.close(fig)
 
 
@@ -177,10 +182,17 @@ def test_label_iterations_use_current_axes():
         ({"first": 1.5}, TypeError, "first must be an int"),
         ({"first": -1}, ValueError, "first must be >= 0"),
         ({"min_separation": "far"}, TypeError, "min_separation must be a real number"),
-        ({"min_separation": -1.0}, ValueError, "min_separation must be finite and >= 0"),
+        ({"min_separation": -1.0}, ValueError, "min_separation must be >= 0"),
+        ({"min_separation": float("nan")}, ValueError, "min_separation must be finite"),
+        ({"offset": (1e6, 0.0)}, ValueError, "offset must lie within"),
+        ({"fontsize": 1e200}, ValueError, "fontsize must be from 6 to 1000"),
+        ({"no_such_property": 1}, TypeError, "no_such_property is not a property"),
+        ({"color": "notacolour"}, ValueError, "color = 'notacolour' is not accepted"),
+        ({"zorder": "top"}, TypeError, "zorder must be a real number"),
+        ({"xy": (0, 0)}, TypeError, "xy cannot be passed"),
         ({"offset": (1.0,)}, ValueError, "offset must be two numbers"),
         ({"fontsize": "big"}, TypeError, "fontsize must be a real number"),
-        ({"fontsize": 0}, ValueError, "fontsize must be finite and > 0"),
+        ({"fontsize": 0}, ValueError, "fontsize must be from 6 to 1000"),
         ({"ax": 3}, TypeError, "ax must be a matplotlib Axes"),
     ],
 )
