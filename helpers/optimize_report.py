@@ -214,3 +214,160 @@ def format_table(
         except TypeError as exc:
             raise TypeError(f"rows[{i}]: {exc}") from None
     return text_table(list(header), cells, rule=True)
+
+
+# --- Added for the revised Lesson 2: runs drawn on a landscape, orders of magnitude ---------
+
+
+def plot_runs(
+    fun: Callable[..., Any],
+    starts: Any,
+    ends: Any,
+    *,
+    args: tuple[Any, ...] = (),
+    labels: Sequence[str] | None = None,
+    ax: Any = None,
+) -> Any:
+    """Mark where runs of a 1-D optimiser started and ended, with an arrow for each.
+
+    Meant to be drawn over :func:`plot_landscape`: each start is an open black
+    circle on the curve, each end a filled marker of its own shape and colour,
+    and a curved arrow joins them, so a jump over a valley is visible.
+
+    Parameters
+    ----------
+    fun : callable
+        ``fun(p, *args)`` with ``p`` an array of shape (1,), returning a
+        scalar: the objective the runs minimised.
+    starts, ends : array_like, shape (k,)
+        Starting values and the values the runs ended at, one per run.
+    args : tuple, optional
+        Extra positional arguments for ``fun``.
+    labels : sequence of str, optional
+        Legend label of each run's end marker; by default
+        ``"from <start> to <end>"`` with 4 significant digits.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on. On a fresh Axes, ``ax.lines[0]`` holds the starts
+        and ``ax.lines[1:]`` the end of each run, in order; the arrows are
+        annotations in ``ax.texts``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_runs(lambda p: (p[0] - 1.0) ** 2, [0.0, 3.0], [1.0, 1.0], ax=ax)
+    >>> len(ax.lines), len(ax.texts)
+    (3, 2)
+    >>> plt.close(fig)
+    """
+    check_callable(fun, "fun")
+    if not isinstance(args, tuple):
+        raise TypeError(f"args must be a tuple, got {type(args).__name__}")
+    starts = check_plottable(as_1d_array(starts, "starts"), "starts")
+    ends = check_plottable(as_1d_array(ends, "ends"), "ends")
+    if ends.size != starts.size:
+        raise ValueError(
+            f"ends must have as many values as starts ({starts.size}), got {ends.size}"
+        )
+    if labels is None:
+        labels = [f"from {s:.4g} to {e:.4g}" for s, e in zip(starts, ends, strict=True)]
+    elif isinstance(labels, (str, bytes)) or not isinstance(labels, Sequence):
+        raise TypeError(f"labels must be a sequence of str, got {type(labels).__name__}")
+    if len(labels) != starts.size:
+        raise ValueError(f"labels must have one entry per run ({starts.size}), got {len(labels)}")
+    for i, lab in enumerate(labels):
+        check_text(lab, f"labels[{i}]")
+
+    def value(p: float, which: str) -> float:
+        where = f"at p = [{p:.6g}] (in {which})"
+        v = real_value_of(fun(np.array([p]), *args), "fun", where)
+        return float(check_plottable(np.array([v]), f"the value fun returned {where}")[0])
+
+    f_starts = [value(s, "starts") for s in starts]
+    f_ends = [value(e, "ends") for e in ends]
+    ax = check_ax(ax)
+    ax.plot(
+        starts,
+        f_starts,
+        marker="o",
+        markersize=11,
+        markerfacecolor="none",
+        markeredgecolor="black",
+        markeredgewidth=1.5,
+        linestyle="none",
+        label="start",
+        zorder=4,
+    )
+    markers = ["*", "D", "^", "v", "P", "X"]
+    for i, label in enumerate(labels):
+        color = f"C{(i + 1) % 8}"
+        ax.plot(
+            [ends[i]],
+            [f_ends[i]],
+            marker=markers[i % len(markers)],
+            markersize=12,
+            color=color,
+            markeredgecolor="black",
+            linestyle="none",
+            label=label,
+            zorder=5,
+        )
+        bend = -0.35 if ends[i] >= starts[i] else 0.35
+        ax.annotate(
+            "",
+            xy=(ends[i], f_ends[i]),
+            xytext=(starts[i], f_starts[i]),
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": color,
+                "linewidth": 1.8,
+                "shrinkA": 7,
+                "shrinkB": 8,
+                "connectionstyle": f"arc3,rad={bend}",
+            },
+        )
+    ax.legend()
+    return ax
+
+
+def order_of_magnitude(value: float) -> str:
+    """The power of ten nearest to ``abs(value)``, as text such as ``'1e-08'``.
+
+    For printing a measured quantity that is pure round-off (a gradient
+    check's discrepancy, say): its leading digit differs from one BLAS build to
+    another, its order of magnitude usually does not. The exponent is rounded
+    on a log scale, so 2.9e-8 gives ``'1e-08'`` and 3.3e-8 gives ``'1e-07'``.
+
+    Parameters
+    ----------
+    value : float
+        A finite, nonzero real number.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> order_of_magnitude(1.7e-8)
+    '1e-08'
+    >>> order_of_magnitude(-0.4)
+    '1e+00'
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"value must be a real number, got {type(value).__name__}")
+    try:
+        value = float(value)
+    except OverflowError:
+        raise ValueError("value must be finite, got an int too large for a float") from None
+    if not np.isfinite(value) or value == 0:
+        raise ValueError(f"value must be finite and nonzero, got {value}")
+    return f"1e{int(np.round(np.log10(abs(value)))):+03d}"
+
+
+__all__ += ["plot_runs", "order_of_magnitude"]

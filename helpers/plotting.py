@@ -21,8 +21,10 @@ from ._validate import (
     check_callable,
     check_fmt,
     check_int,
+    check_nonnegative,
     check_plot_kwargs,
     check_plottable,
+    check_real,
     check_same_length,
     check_text,
     real_value_of,
@@ -460,3 +462,134 @@ def plot_path(
             ax.annotate(str(i), (px, py), textcoords="offset points", xytext=(5, 5), fontsize=9)
     ax.legend()
     return ax
+
+
+# --- Added for the revised Lesson 2: iteration numbers that do not overlap --------------------
+
+
+def label_iterations(
+    xs: Any,
+    *,
+    ax: Any = None,
+    first: int = 1,
+    min_separation: float = 22.0,
+    offset: tuple[float, float] = (8.0, 6.0),
+    fontsize: float = 12.0,
+    **kwargs: Any,
+) -> Any:
+    """Number the iterates of a 2-D path, skipping any that would crowd a label.
+
+    :func:`plot_path` numbers every point, which overlaps where an optimiser
+    takes small steps. This numbers the points from index ``first`` on, but
+    leaves out a point that lies closer than ``min_separation`` (in typographic
+    points, on screen) to a point already numbered. Draw the path and set the
+    axis limits first: screen positions are taken from the Axes as it is.
+
+    Parameters
+    ----------
+    xs : array_like, shape (k, 2)
+        The iterates, start first (as for :func:`plot_path`).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+    first : int, default 1
+        Index of the first iterate to number (1 skips the start, which
+        :func:`plot_path` already marks).
+    min_separation : float, default 22
+        Smallest distance, in points, between two numbered iterates; >= 0.
+    offset : (float, float), default (8, 6)
+        Offset of each number from its point, in points.
+    fontsize : float, default 12
+        Size of the numbers, in points, from 6 to 1000 (>= 11 stays readable
+        when projected).
+    **kwargs
+        Passed to ``ax.annotate`` (for example ``color``).
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on; the numbers drawn are appended to ``ax.texts``, in
+        order (a point off screen, or too close to one numbered, gets none).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax.set(xlim=(0, 10), ylim=(0, 10))
+    [(0.0, 10.0), (0.0, 10.0)]
+    >>> ax = label_iterations([[0, 0], [5, 5], [5.01, 5.01], [9, 9]], ax=ax)
+    >>> [t.get_text() for t in ax.texts]
+    ['1', '3']
+    >>> plt.close(fig)
+    """
+    xs = check_plottable(as_2d_array(xs, "xs"), "xs")
+    if xs.shape[1] != 2:
+        raise ValueError(f"xs must have shape (k, 2), got {xs.shape}")
+    first = check_int(first, "first", minimum=0)
+    min_separation = check_nonnegative(min_separation, "min_separation")
+    offset_arr = as_1d_array(offset, "offset")
+    if offset_arr.size != 2:
+        raise ValueError(f"offset must be two numbers (dx, dy) in points, got {offset_arr.size}")
+    if np.max(np.abs(offset_arr)) > _MAX_POINTS:
+        raise ValueError(f"offset must lie within ±{_MAX_POINTS:g} points, got {offset_arr}")
+    fontsize = check_real(fontsize, "fontsize")
+    if not _MIN_FONTSIZE <= fontsize <= _MAX_POINTS:
+        raise ValueError(
+            f"fontsize must be from {_MIN_FONTSIZE:g} to {_MAX_POINTS:g} points, got {fontsize:g}"
+        )
+    _check_annotation_kwargs(kwargs)
+    ax = check_ax(ax)
+    # Screen coordinates in points: display pixels * 72 / dpi.
+    with np.errstate(all="ignore"):  # a degenerate Axes gives inf; such points are skipped
+        screen = ax.transData.transform(xs) * 72.0 / ax.figure.dpi
+    placed: list[np.ndarray] = []
+    for i in range(first, len(xs)):
+        if not np.all(np.isfinite(screen[i])):
+            continue
+        if any(np.hypot(*(screen[i] - p)) < min_separation for p in placed):
+            continue
+        placed.append(screen[i])
+        ax.annotate(
+            str(i),
+            tuple(xs[i]),
+            textcoords="offset points",
+            xytext=tuple(offset_arr),
+            fontsize=fontsize,
+            **kwargs,
+        )
+    return ax
+
+
+#: Largest font size and label offset accepted, in points (a poster is < 200 pt).
+_MAX_POINTS = 1000.0
+#: Smallest font size accepted, in points: smaller is unreadable (and FreeType
+#: cannot render it on a low-resolution figure).
+_MIN_FONTSIZE = 6.0
+
+
+def _check_annotation_kwargs(kwargs: dict[str, Any]) -> None:
+    """Try each keyword on a throwaway Annotation, so that a bad one fails now, by name."""
+    from matplotlib.text import Annotation
+
+    reserved = ("text", "xy", "xytext", "textcoords", "fontsize", "size")
+    for key, value in kwargs.items():
+        if key in reserved:
+            raise TypeError(f"{key} cannot be passed through **kwargs: label_iterations sets it")
+        if key == "label":
+            check_text(value, "label")
+        if key in ("zorder", "alpha", "rotation") and value is not None:
+            check_real(value, key)
+        dummy = Annotation("", (0.0, 0.0))
+        try:
+            dummy.set(**{key: value})
+        except AttributeError:
+            raise TypeError(
+                f"{key} is not a property of a Matplotlib Annotation, which this "
+                "function's **kwargs go to"
+            ) from None
+        except (TypeError, ValueError) as exc:
+            raise ValueError(
+                f"{key} = {value!r:.60} is not accepted by Matplotlib: {exc}"
+            ) from None
+
+
+__all__ += ["label_iterations"]

@@ -508,11 +508,12 @@ class IterationRecorder:
 class CallCounter:
     """Wrap a function to count, and optionally record, every call.
 
-    Reported ``nfev`` is not comparable across optimisers:
-    :func:`~scipy.optimize.least_squares` leaves out the calls made for a
-    finite-difference Jacobian (every method, since SciPy 1.16), while
-    :func:`~scipy.optimize.minimize` counts them. Counting the calls yourself
-    is the honest measure of work.
+    For every :func:`~scipy.optimize.minimize` method (SciPy 1.17), the count
+    equals the ``nfev`` SciPy reports, finite-difference calls included, so
+    ``nfev`` compares the methods of ``minimize`` fairly.
+    :func:`~scipy.optimize.least_squares` is the exception: its ``nfev`` leaves
+    out the calls made for a finite-difference Jacobian (every method, since
+    SciPy 1.16), and only a counter sees its whole work.
 
     Parameters
     ----------

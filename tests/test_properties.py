@@ -737,6 +737,28 @@ SPECS: dict[str, Spec] = {
         lambda: dict(xs=[[0.0, 0.0], [0.5, 0.2], [1.0, 1.0]], label="path", number=True),
         dict(xs=ARRAY, label=TEXT, number=FLAG),
     ),
+    "helpers.plotting.label_iterations": Spec(
+        plotting.label_iterations,
+        lambda: dict(
+            xs=[[0.0, 0.0], [0.5, 0.2], [1.0, 1.0]],
+            first=1,
+            min_separation=22.0,
+            offset=(8.0, 6.0),
+            fontsize=12.0,
+        ),
+        dict(
+            xs=ARRAY,
+            first=INT,
+            min_separation=REAL,
+            offset=ARRAY,
+            fontsize=REAL,
+            ax=AX,
+            **{"**kwargs": KWARGS},
+        ),
+        check_axes,
+        plots=True,
+        var_kwargs=True,
+    ),
     # conditioning
     "helpers.conditioning.plot_error_vs_degree": plot_spec(
         conditioning.plot_error_vs_degree,
@@ -796,6 +818,28 @@ SPECS: dict[str, Spec] = {
             ylabel="S",
         ),
         dict(fun=CALLABLE, grid=ARRAY, args=TUPLE_ARGS, marks=MAPPING, xlabel=TEXT, ylabel=TEXT),
+    ),
+    "helpers.optimize_report.plot_runs": Spec(
+        optimize_report.plot_runs,
+        lambda: dict(
+            fun=quadratic1, starts=[0.0, 3.0], ends=[1.0, 1.0], args=(), labels=["a", "b"]
+        ),
+        dict(
+            fun=CALLABLE,
+            starts=ARRAY,
+            ends=ARRAY,
+            args=TUPLE_ARGS,
+            labels=STR_SEQ,
+            ax=AX,
+        ),
+        check_axes,
+        plots=True,
+    ),
+    "helpers.optimize_report.order_of_magnitude": Spec(
+        optimize_report.order_of_magnitude,
+        lambda: dict(value=2.9e-8),
+        dict(value=REAL),
+        check_str,
     ),
     "helpers.optimize_report.format_table": Spec(
         optimize_report.format_table,
