@@ -15,8 +15,18 @@ from typing import Any
 import numpy as np
 
 from ._tables import text_table
-from ._validate import as_1d_array, check_ax, check_callable, check_int, check_nonnegative
-from .trace import format_number
+from ._validate import (
+    as_1d_array,
+    check_ax,
+    check_callable,
+    check_digits,
+    check_nonnegative,
+    check_plot_kwargs,
+    check_plottable,
+    check_text,
+    real_value_of,
+)
+from .trace import _real_scalar, format_number
 
 __all__ = ["plot_landscape", "format_table"]
 
@@ -25,7 +35,7 @@ def plot_landscape(
     fun: Callable[..., Any],
     grid: Any,
     *,
-    args: tuple = (),
+    args: tuple[Any, ...] = (),
     marks: Mapping[str, Any] | None = None,
     ax: Any = None,
     xlabel: str = "parameter",
@@ -73,49 +83,69 @@ def plot_landscape(
     check_callable(fun, "fun")
     if not isinstance(args, tuple):
         raise TypeError(f"args must be a tuple, got {type(args).__name__}")
-    grid = as_1d_array(grid, "grid", min_size=2)
+    grid = check_plottable(as_1d_array(grid, "grid", min_size=2), "grid")
     if np.any(np.diff(grid) <= 0):
         raise ValueError("grid must be strictly increasing")
     if marks is not None and not isinstance(marks, Mapping):
         raise TypeError(f"marks must be a mapping of label -> values, got {type(marks).__name__}")
     points = {}
     for label, values in (marks or {}).items():
-        points[str(label)] = as_1d_array(values, f"marks[{label!r}]")
+        if not isinstance(label, str):
+            raise TypeError(f"marks keys must be str (legend labels), got {type(label).__name__}")
+        check_text(label, f"marks key {label!r}")
+        points[label] = check_plottable(
+            as_1d_array(values, f"marks[{label!r}]"), f"marks[{label!r}]"
+        )
+    xlabel = check_text(xlabel, "xlabel")
+    ylabel = check_text(ylabel, "ylabel")
+    check_plot_kwargs(kwargs, "line")
 
-    def value(p: float) -> float:
-        v = np.asarray(fun(np.array([p]), *args), dtype=float)
-        if v.ndim != 0:
-            raise ValueError(f"fun must return a scalar, got an array of shape {v.shape}")
-        return float(v)
+    def value(p: float, where: str) -> float:
+        return real_value_of(fun(np.array([p]), *args), "fun", f"at p = [{p:.6g}] (in {where})")
 
-    curve = np.array([value(p) for p in grid])
+    # Everything is evaluated and checked before anything is drawn.
+    curve = check_plottable(np.array([value(p, "grid") for p in grid]), "the values of fun on grid")
+    marked = {
+        label: check_plottable(
+            np.array([value(p, f"marks[{label!r}]") for p in xs]),
+            f"the values of fun at marks[{label!r}]",
+        )
+        for label, xs in points.items()
+    }
     ax = check_ax(ax)
     style = {"color": "0.3", "label": "objective"}
     style.update(kwargs)
     ax.plot(grid, curve, **style)
     markers = ["o", "s", "^", "D", "v", "P"]
     for i, (label, xs) in enumerate(points.items()):
-        ys = [value(p) for p in xs]
-        ax.plot(xs, ys, marker=markers[i % len(markers)], linestyle="none", markersize=9,
-                label=label, zorder=3)
+        ax.plot(
+            xs,
+            marked[label],
+            marker=markers[i % len(markers)],
+            linestyle="none",
+            markersize=9,
+            label=label,
+            zorder=3,
+        )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.legend()
+    if ax.get_legend_handles_labels()[0]:  # labels starting with "_" are not shown
+        ax.legend()
     return ax
 
 
-def _cell(value: Any, digits: int, tiny: float) -> str:
+def _cell(value: Any, digits: int, tiny: float, name: str = "cell") -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         return value
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
-    if isinstance(value, numbers.Integral):
+    if isinstance(value, numbers.Integral) and abs(int(value)) < 10**21:
         return str(int(value))
     if isinstance(value, numbers.Real):
-        return format_number(float(value), digits, tiny)
-    raise TypeError(f"table cells must be str, bool, int, float or None, got {type(value).__name__}")
+        return format_number(_real_scalar(value, name), digits, tiny)
+    raise TypeError(f"{name} must be a str, bool, int, float or None, got {type(value).__name__}")
 
 
 def format_table(
@@ -128,7 +158,8 @@ def format_table(
     """Format rows of values as an aligned plain-text table.
 
     Strings are left as they are, booleans print as ``yes``/``no``, integers
-    in full, other real numbers to ``digits`` significant digits through
+    in full (up to 21 digits; larger ones like floats), other real numbers
+    to ``digits`` significant digits through
     :func:`helpers.trace.format_number` (magnitudes below ``tiny`` print as
     ``0``), and None as an empty cell. The first column is left-aligned, the
     others right-aligned.
@@ -140,7 +171,7 @@ def format_table(
     rows : sequence of sequences
         One sequence per row, as long as ``header``.
     digits : int, default 3
-        Significant digits of real numbers, >= 1.
+        Significant digits of real numbers, 1 to 17.
     tiny : float, default 1e-12
         Magnitudes below this print as ``0``; >= 0.
 
@@ -167,16 +198,19 @@ def format_table(
             raise TypeError(f"header[{i}] must be a str, got {type(h).__name__}")
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Sequence):
         raise TypeError(f"rows must be a sequence of sequences, got {type(rows).__name__}")
-    digits = check_int(digits, "digits", minimum=1)
+    digits = check_digits(digits)
     tiny = check_nonnegative(tiny, "tiny")
     cells = []
     for i, row in enumerate(rows):
         if isinstance(row, (str, bytes)) or not isinstance(row, (Sequence, np.ndarray)):
             raise TypeError(f"rows[{i}] must be a sequence, got {type(row).__name__}")
         if len(row) != len(header):
-            raise ValueError(f"rows[{i}] must have {len(header)} entries (one per column), got {len(row)}")
+            raise ValueError(
+                f"rows[{i}] must have {len(header)} entries (one per column of header), "
+                f"got {len(row)}"
+            )
         try:
-            cells.append([_cell(v, digits, tiny) for v in row])
+            cells.append([_cell(v, digits, tiny, f"rows[{i}][{j}]") for j, v in enumerate(row)])
         except TypeError as exc:
             raise TypeError(f"rows[{i}]: {exc}") from None
     return text_table(list(header), cells, rule=True)

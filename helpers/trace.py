@@ -5,13 +5,15 @@
 keeps one row per iteration, starting with the initial guess, which SciPy
 never reports to a callback. :class:`CallCounter` wraps the function being
 optimised and counts (and optionally records) every call, including the
-finite-difference calls that ``nfev`` leaves out for some methods.
+finite-difference calls that ``least_squares``'s ``nfev`` leaves out (for
+every method since SciPy 1.16).
 
 Neither performs a fit: the notebook calls SciPy itself.
 """
 
 from __future__ import annotations
 
+import html
 import numbers
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -23,6 +25,7 @@ from ._validate import (
     _as_float_array,
     as_1d_array,
     check_callable,
+    check_digits,
     check_int,
     check_nonnegative,
     check_positive,
@@ -45,7 +48,7 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
         A real number: a Python or NumPy int or float, or a 0-d array of
         one (NaN and infinities are printed as ``nan``/``inf``).
     digits : int, default 6
-        Significant digits, >= 1.
+        Significant digits, 1 to 17 (a float64 holds no more).
     tiny : float, default 1e-12
         Magnitudes below this print as ``0``; >= 0.
 
@@ -58,6 +61,9 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
     TypeError
         If ``value`` is not a real number (for example a str, None, a complex
         number, a bool or an array with more than one element).
+    ValueError
+        If ``digits`` is not 1 to 17, ``tiny`` is negative or not finite, or
+        ``value`` is an int too large for a float64.
 
     Examples
     --------
@@ -66,7 +72,7 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
     >>> format_number(4e-31)
     '0'
     """
-    digits = check_int(digits, "digits", minimum=1)
+    digits = check_digits(digits)
     tiny = check_nonnegative(tiny, "tiny")
     value = _real_scalar(value, "value")
     if np.isfinite(value) and abs(value) < tiny:
@@ -76,29 +82,57 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
 
 
 def _real_scalar(value: Any, name: str) -> float:
-    """``value`` as a float if it is one real number (NaN and inf allowed), else TypeError."""
-    if isinstance(value, np.ndarray) and value.ndim == 0 and (
-        np.issubdtype(value.dtype, np.integer) or np.issubdtype(value.dtype, np.floating)
+    """``value`` as a float if it is one real number (NaN and inf allowed), else raise.
+
+    TypeError for anything but a real number; ValueError for an int too large for
+    a float64.
+    """
+    if (
+        isinstance(value, np.ndarray)
+        and value.ndim == 0
+        and (np.issubdtype(value.dtype, np.integer) or np.issubdtype(value.dtype, np.floating))
     ):
         return float(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"{name} must be a real number (int or float), got {type(value).__name__}"
-        )
-    return float(value)
+        raise TypeError(f"{name} must be a real number (int or float), got {type(value).__name__}")
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(
+            f"{name} must fit in a float64 (magnitude below 1.8e308), got a larger "
+            f"{type(value).__name__}"
+        ) from None
 
 
-def _names_for(n: int, names: Sequence[str] | None) -> list[str]:
+def _names_for(n: int, names: Sequence[str] | None, of: str = "x0") -> list[str]:
     if names is None:
         return [f"x[{i}]" for i in range(n)]
     if isinstance(names, (str, bytes)) or not isinstance(names, Sequence):
         raise TypeError(f"names must be a sequence of str, got {type(names).__name__}")
     if len(names) != n:
-        raise ValueError(f"names must have one entry per parameter ({n}), got {len(names)}")
+        raise ValueError(
+            f"names must have one entry per parameter (len({of}) = {n}), got {len(names)}"
+        )
     for i, name in enumerate(names):
         if not isinstance(name, str):
             raise TypeError(f"names[{i}] must be a str, got {type(name).__name__}")
     return list(names)
+
+
+_UNAVAILABLE = (
+    "n/a: SciPy passed the callback residuals rescaled by the robust loss "
+    "(method='dogbox' does), not f(x)"
+)
+
+
+def _optional(result: Any, name: str) -> Any:
+    """``result.name``, or None if it has no such attribute."""
+    return getattr(result, name, None)
+
+
+def _close(reported: float, own: float) -> bool:
+    """Whether a reported cost agrees with one computed from residuals (rounding allowed)."""
+    return bool(np.isclose(reported, own, rtol=1e-8, atol=np.finfo(float).tiny))
 
 
 class IterationRecorder:
@@ -141,7 +175,9 @@ class IterationRecorder:
     records : list of dict
         One dict per row with keys ``iteration``, ``x``, ``fun``, ``cost``
         and ``nfev`` (``nfev`` is None for the start and for methods that do
-        not report it).
+        not report it). For ``least_squares``, ``fun`` is None in a row where
+        SciPy passed residuals rescaled by a robust loss instead of
+        :math:`f(x)` (see Notes): those residuals are not recorded.
     loss : str or callable
         The validated ``loss``.
     f_scale : float
@@ -158,6 +194,11 @@ class IterationRecorder:
         squares overflow; if ``loss`` is an unknown name or is not
         ``'linear'`` for a scalar objective; or if ``f_scale`` is not > 0.
 
+    Calling the recorder (as SciPy does) raises TypeError or ValueError,
+    naming ``intermediate_result`` and the field, if the result has no ``x``
+    or ``fun``, or if ``x``, ``fun``, ``cost`` or ``nfev`` are not numbers
+    of the kind and length of the first row.
+
     Notes
     -----
     For ``least_squares`` the cost is :math:`F(x) = \tfrac12\sum_i
@@ -167,13 +208,38 @@ class IterationRecorder:
     "sum of squares" column is :math:`\sum_i f_i^2` of the recorded
     residual vector; it equals twice the cost only for ``loss='linear'``.
 
-    With a robust loss and ``method='dogbox'``, SciPy passes the callback
-    *rescaled* residuals :math:`\sqrt{\rho_C'}\,f_i` (not the raw
-    :math:`f_i`) as ``fun`` after the start, so the residuals and "sum of
-    squares" of those rows are of the rescaled residuals; the cost is still
-    SciPy's. ``method='trf'`` passes the raw residuals. ``method='lm'``
-    ignores callbacks (with a warning): to follow it, wrap the residual
-    function in a :class:`CallCounter` instead.
+    What SciPy (1.16, 1.17) passes to the callback as
+    ``intermediate_result``, method by method:
+
+    * ``'trf'``: ``x``, the raw residuals :math:`f(x)` as ``fun``, and the
+      cost at ``x``.
+    * ``'dogbox'`` with ``loss='linear'``: the same.
+    * ``'dogbox'`` with a robust loss: as ``fun``, the residuals rescaled
+      for its linearised subproblem,
+      :math:`\rho_C' f_i / \sqrt{\max(\rho_C' + 2\rho_C'' f_i^2,\ \varepsilon)}`
+      (:math:`\rho_C'`, :math:`\rho_C''` evaluated at :math:`f_i^2`,
+      :math:`\varepsilon` the float64 machine epsilon), not :math:`f(x)`:
+      with ``huber``, a residual beyond ``f_scale`` :math:`C` is passed as
+      :math:`\pm C/\sqrt{\varepsilon} \approx \pm 6.7\times 10^7 C`,
+      whatever its size. Such rows are
+      recognised because their ``fun`` does not reproduce SciPy's cost
+      (relative tolerance :math:`10^{-8}`); their residuals and "sum of
+      squares" are recorded as unavailable (``fun`` None, NaN in
+      :attr:`residuals` and :attr:`sum_of_squares`, ``n/a`` in the table,
+      with a note under it). Where the rescaling changes nothing (every
+      residual in ``huber``'s quadratic zone) the row is kept.
+    * ``'dogbox'``, every loss: ``cost`` is that of the last *trial* point,
+      which is not the cost at ``x`` when that iteration's step was rejected
+      (for example when ``max_nfev`` stops the solver). The recorder records
+      the cost at ``x``: from the residuals with ``loss='linear'``, and
+      otherwise the previous row's cost when ``x`` did not move.
+    * ``'lm'`` ignores callbacks (SciPy warns): to follow it, wrap the
+      residual function in a :class:`CallCounter` instead.
+    * ``minimize``: ``x`` and the objective value ``fun``.
+
+    ``nfev`` is SciPy's count so far. For ``least_squares`` it excludes the
+    calls made for a finite-difference Jacobian, for every method since
+    SciPy 1.16 (``lm`` included); :class:`CallCounter` counts those too.
 
     For ``minimize`` the cost column is the objective value.
 
@@ -200,7 +266,7 @@ class IterationRecorder:
         self,
         fun: Callable[..., Any],
         x0: Any,
-        args: tuple = (),
+        args: tuple[Any, ...] = (),
         *,
         names: Sequence[str] | None = None,
         loss: str | Callable[[np.ndarray], Any] = "linear",
@@ -256,31 +322,54 @@ class IterationRecorder:
 
     def __call__(self, intermediate_result: Any) -> None:
         """Record one iteration; SciPy calls this with an ``OptimizeResult``."""
-        if not hasattr(intermediate_result, "x"):
+        res = intermediate_result
+        if not (hasattr(res, "x") and hasattr(res, "fun")):
+            missing = "x" if not hasattr(res, "x") else "fun"
             raise TypeError(
-                "intermediate_result must be an OptimizeResult with an x attribute; "
-                "SciPy passes one only when the callback's parameter is named "
+                f"intermediate_result must be an OptimizeResult with x and fun, it has no "
+                f"{missing!r}; SciPy passes one only when the callback's parameter is named "
                 "intermediate_result (SciPy >= 1.16)"
             )
-        x = np.array(intermediate_result.x, dtype=float)
-        fun = intermediate_result.get("fun") if hasattr(intermediate_result, "get") else None
+        n = self.records[0]["x"].size
+        x = as_1d_array(res.x, "intermediate_result.x")
+        if x.size != n:
+            raise ValueError(
+                f"intermediate_result.x must have {n} entries, as x0 has, got {x.size}"
+            )
+        cost = _optional(res, "cost")
+        cost = None if cost is None else _real_scalar(cost, "intermediate_result.cost")
+        nfev = _optional(res, "nfev")
+        nfev = None if nfev is None else check_int(nfev, "intermediate_result.nfev", minimum=0)
+        previous = self.records[-1]
+        fun: Any
         if self.kind == "least_squares":
-            fun = None if fun is None else np.array(fun, dtype=float)
-            cost = intermediate_result.get("cost") if hasattr(intermediate_result, "get") else None
-            if cost is None and fun is not None and self._linear:
-                cost = self._cost_of(fun)
+            fun = as_1d_array(res.fun, "intermediate_result.fun", finite=False)
+            m = self.records[0]["fun"].size
+            if fun.size != m:
+                raise ValueError(
+                    f"intermediate_result.fun must have {m} entries, as fun(x0) has, got {fun.size}"
+                )
+            if self._linear:
+                own = self._cost_of(fun)
+                # dogbox reports the cost of its last trial point, not of x, when that
+                # step was rejected; the residuals are x's, so their cost is the truth.
+                if cost is None or not _close(cost, own):
+                    cost = own
+            elif cost is None or not _close(cost, self._cost_of(fun)):
+                # Rescaled residuals (dogbox with a robust loss): f(x) is not known.
+                fun = None
+                if np.array_equal(x, previous["x"]) and previous["cost"] is not None:
+                    cost = previous["cost"]
         else:
-            cost = None if fun is None else float(fun)
-            fun = cost
-        nfev = intermediate_result.get("nfev") if hasattr(intermediate_result, "get") else None
+            value = _as_float_array(res.fun, "intermediate_result.fun")
+            if value.size != 1:
+                raise ValueError(
+                    "intermediate_result.fun must be the scalar objective, got an array "
+                    f"of shape {value.shape}"
+                )
+            fun = cost = float(value.reshape(()))
         self.records.append(
-            {
-                "iteration": len(self.records),
-                "x": x,
-                "fun": fun,
-                "cost": None if cost is None else float(cost),
-                "nfev": None if nfev is None else int(nfev),
-            }
+            {"iteration": len(self.records), "x": x, "fun": fun, "cost": cost, "nfev": nfev}
         )
 
     @property
@@ -288,10 +377,14 @@ class IterationRecorder:
         return isinstance(self.loss, str) and self.loss == "linear"
 
     def _cost_of(self, f: np.ndarray) -> float:
-        """Cost ½Σρ_C(f²) of a residual vector, computed as SciPy does for the linear loss."""
+        """Cost ½Σρ_C(f²) of a residual vector (inf if the squares overflow or are not finite)."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = f * f
+        if not np.all(np.isfinite(z)):
+            return float("inf")
         if self._linear:
             return 0.5 * float(f @ f)
-        return 0.5 * float(np.sum(rho(f * f, self.loss, self.f_scale)[0]))
+        return 0.5 * float(np.sum(rho(z, self.loss, self.f_scale)[0]))
 
     def __len__(self) -> int:
         return len(self.records)
@@ -311,47 +404,62 @@ class IterationRecorder:
         """Residual vectors of every row, shape ``(len(self), m)`` (least_squares only)."""
         if self.kind != "least_squares":
             raise AttributeError("residuals are recorded only for least_squares residual functions")
-        return np.array([r["fun"] for r in self.records])
+        m = self.records[0]["fun"].size
+        return np.array(
+            [np.full(m, np.nan) if r["fun"] is None else r["fun"] for r in self.records]
+        )
 
     @property
     def sum_of_squares(self) -> np.ndarray:
         r""":math:`\sum_i f_i^2` of every row's residual vector (least_squares only).
 
-        Twice the cost for ``loss='linear'``; NaN where no residuals were reported.
+        Twice the cost for ``loss='linear'``; NaN where the residuals are
+        unavailable (rescaled by a robust loss, see the class's Notes).
         """
         if self.kind != "least_squares":
-            raise AttributeError("sums of squares are recorded only for least_squares residual functions")
+            raise AttributeError(
+                "sums of squares are recorded only for least_squares residual functions"
+            )
         values = [self._sum_of_squares(r) for r in self.records]
         return np.array([np.nan if v is None else v for v in values])
 
     def _sum_of_squares(self, record: dict[str, Any]) -> float | None:
         fun = record["fun"]
-        if fun is not None:
-            with np.errstate(over="ignore"):
-                return float(fun @ fun)
-        if record["cost"] is not None and self._linear:
-            return 2 * record["cost"]
-        return None
+        if fun is None:
+            return None
+        with np.errstate(over="ignore", invalid="ignore"):
+            return float(fun @ fun)
 
-    def _rows(self, digits: int, tiny: float, max_residuals: int) -> tuple[list[str], list[list[str]]]:
-        fmt = lambda v: "" if v is None else format_number(v, digits, tiny)  # noqa: E731
+    def _rows(
+        self, digits: int, tiny: float, max_residuals: int
+    ) -> tuple[list[str], list[list[str]], bool]:
+        """Header, rows and whether some row's residuals are unavailable (``n/a``)."""
+
+        def fmt(v: Any) -> str:
+            return "n/a" if v is None else format_number(v, digits, tiny)
+
+        least = self.kind == "least_squares"
         header = ["iteration", *self.names]
-        show_res = self.kind == "least_squares" and 0 < len(np.atleast_1d(self.records[0]["fun"])) <= max_residuals
+        show_res = least and 0 < self.records[0]["fun"].size <= max_residuals
         if show_res:
             header.append("residuals")
-        header += ["cost", "sum of squares"] if self.kind == "least_squares" else ["objective"]
+        header += ["cost", "sum of squares"] if least else ["objective"]
         header.append("nfev")
         rows = []
+        unavailable = False
         for r in self.records:
             row = [str(r["iteration"]), *[fmt(v) for v in r["x"]]]
+            if least and r["fun"] is None:
+                unavailable = True
             if show_res:
-                row.append("[" + ", ".join(fmt(v) for v in r["fun"]) + "]")
+                fun = r["fun"]
+                row.append("n/a" if fun is None else "[" + ", ".join(fmt(v) for v in fun) + "]")
             row.append(fmt(r["cost"]))
-            if self.kind == "least_squares":
+            if least:
                 row.append(fmt(self._sum_of_squares(r)))
             row.append("" if r["nfev"] is None else str(r["nfev"]))
             rows.append(row)
-        return header, rows
+        return header, rows, unavailable
 
     def table(self, digits: int = 6, *, tiny: float = 1e-12, max_residuals: int = 6) -> str:
         """The iterations as a plain-text table.
@@ -359,7 +467,7 @@ class IterationRecorder:
         Parameters
         ----------
         digits : int, default 6
-            Significant digits of every number.
+            Significant digits of every number, 1 to 17.
         tiny : float, default 1e-12
             Magnitudes below this print as ``0`` (see :func:`format_number`).
         max_residuals : int, default 6
@@ -368,20 +476,24 @@ class IterationRecorder:
         Returns
         -------
         str
+            The table; if some rows' residuals are unavailable (``n/a``), a
+            line under it says why.
         """
-        digits = check_int(digits, "digits", minimum=1)
+        digits = check_digits(digits)
         tiny = check_nonnegative(tiny, "tiny")
         max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
-        header, rows = self._rows(digits, tiny, max_residuals)
-        return text_table(header, rows, first_left=False)
+        header, rows, unavailable = self._rows(digits, tiny, max_residuals)
+        text = text_table(header, rows, first_left=False)
+        return text + "\n" + _UNAVAILABLE if unavailable else text
 
     def to_html(self, digits: int = 6, *, tiny: float = 1e-12, max_residuals: int = 6) -> str:
-        """The iterations as an HTML table (same arguments as :meth:`table`)."""
-        digits = check_int(digits, "digits", minimum=1)
+        """The iterations as an HTML table (same arguments as :meth:`table`; digits 1 to 17)."""
+        digits = check_digits(digits)
         tiny = check_nonnegative(tiny, "tiny")
         max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
-        header, rows = self._rows(digits, tiny, max_residuals)
-        return html_table(header, rows)
+        header, rows, unavailable = self._rows(digits, tiny, max_residuals)
+        page = html_table(header, rows)
+        return page + f"<p>{html.escape(_UNAVAILABLE)}</p>" if unavailable else page
 
     def __str__(self) -> str:
         return self.table()
@@ -396,9 +508,11 @@ class IterationRecorder:
 class CallCounter:
     """Wrap a function to count, and optionally record, every call.
 
-    Reported ``nfev`` is not comparable across optimisers: some methods leave
-    out the calls made for finite-difference derivatives. Counting the calls
-    yourself is the honest measure of work.
+    Reported ``nfev`` is not comparable across optimisers:
+    :func:`~scipy.optimize.least_squares` leaves out the calls made for a
+    finite-difference Jacobian (every method, since SciPy 1.16), while
+    :func:`~scipy.optimize.minimize` counts them. Counting the calls yourself
+    is the honest measure of work.
 
     Parameters
     ----------
