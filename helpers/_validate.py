@@ -423,13 +423,15 @@ def _try_contour_kwargs(kwargs: dict[str, Any]) -> None:
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                ax.contour([[0.0, 1.0], [1.0, 2.0]], levels=[0.5, 1.5], **{key: value})
+                # positive values, so that a valid norm=LogNorm() is tried without a warning
+                ax.contour([[1.0, 2.0], [2.0, 3.0]], levels=[1.5, 2.5], **{key: value})
         except AttributeError:
             raise TypeError(f"{key} is not a keyword Matplotlib's contour accepts") from None
         except (TypeError, ValueError) as exc:
             raise ValueError(
                 f"{key} = {value!r:.60} is not accepted by Matplotlib's contour: {exc}"
             ) from None
+        caught = [w for w in caught if "were not used" in str(w.message)]
         if caught:  # e.g. "The following kwargs were not used by contour: 'label'" (3.8)
             raise TypeError(f"{key} is not used by this Matplotlib's contour: {caught[0].message}")
 

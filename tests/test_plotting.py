@@ -282,3 +282,14 @@ class TestForwardedKwargs:
         with pytest.raises(exc, match=words):
             plotting.plot_fit(X, Y, ax=ax, **kwargs)
         assert not ax.lines  # nothing drawn before the refusal
+
+
+def test_cost_contours_accept_a_log_norm(ax):
+    # A valid contour keyword must not be refused because the throwaway trial warns.
+    from matplotlib.colors import LogNorm
+
+    def bowl(p):
+        return 1.0 + p[0] ** 2 + p[1] ** 2
+
+    plotting.plot_cost_contours(bowl, (-1, 1), (-1, 1), n=11, levels=5, ax=ax, norm=LogNorm())
+    assert ax.collections and isinstance(ax.collections[-1].norm, LogNorm)
