@@ -26,7 +26,7 @@ def text_table(
     def line(cells: Sequence[str]) -> str:
         parts = [
             c.ljust(w) if (j == 0 and first_left) else c.rjust(w)
-            for j, (c, w) in enumerate(zip(cells, widths))
+            for j, (c, w) in enumerate(zip(cells, widths, strict=True))
         ]
         return "  ".join(parts).rstrip()
 

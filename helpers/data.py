@@ -13,8 +13,10 @@ from typing import Any
 import numpy as np
 
 from ._validate import (
+    _as_float_array,
     as_1d_array,
     as_rng,
+    check_bool,
     check_callable,
     check_int,
     check_nonnegative,
@@ -25,6 +27,16 @@ from ._validate import (
 __all__ = ["basis_signal", "exp_decay", "normal_sample", "noisy_line"]
 
 SeedLike = int | np.random.Generator | None
+
+#: Largest sample :func:`normal_sample` draws (80 MB of float64).
+MAX_SAMPLES = 10_000_000
+
+
+def _finite_or_raise(values: np.ndarray, what: str) -> np.ndarray:
+    """Return ``values`` if every entry is finite, else say which inputs overflowed."""
+    if not np.all(np.isfinite(values)):
+        raise ValueError(f"{what} overflow float64; use smaller magnitudes")
+    return values
 
 
 def basis_signal(
@@ -69,11 +81,13 @@ def basis_signal(
     ------
     ValueError
         If ``coef`` and ``basis`` differ in length, ``noise`` is negative,
-        data are not finite, or the signal is identically zero while
-        ``scale_to_max`` is True.
+        data are not finite, a basis function returns the wrong shape or
+        non-finite values, the samples overflow float64, or the signal is
+        identically zero while ``scale_to_max`` is True.
     TypeError
-        If an element of ``basis`` is not callable or ``rng`` is of the
-        wrong type.
+        If an element of ``basis`` is not callable or returns None, complex or
+        non-numeric values, ``scale_to_max`` is not a bool, or ``rng`` is of
+        the wrong type.
 
     Examples
     --------
@@ -94,27 +108,39 @@ def basis_signal(
     if len(basis) == 0:
         raise ValueError("basis must contain at least one function")
     noise = check_nonnegative(noise, "noise")
-    if not isinstance(scale_to_max, (bool, np.bool_)):
-        raise TypeError(f"scale_to_max must be a bool, got {type(scale_to_max).__name__}")
+    scale_to_max = check_bool(scale_to_max, "scale_to_max")
     gen = as_rng(rng)
 
     columns = []
     for j, func in enumerate(basis):
-        check_callable(func, f"basis[{j}]")
+        name = f"basis[{j}]"
+        check_callable(func, name)
         # Non-finite values are reported below as a ValueError, so NumPy's
         # own warnings (log of 0, say) would only repeat it.
         with np.errstate(all="ignore"):
-            col = np.broadcast_to(np.asarray(func(x), dtype=float), x.shape)
+            raw = func(x)
+        if raw is None:
+            raise TypeError(f"{name} returned None; it must return an array of shape ({x.size},)")
+        col = _as_float_array(raw, f"the value of {name}(x)")
+        if col.shape not in ((), (x.size,)):
+            raise ValueError(
+                f"{name} must return an array of shape ({x.size},) (one value per x) or a "
+                f"scalar, got shape {col.shape}"
+            )
         if not np.all(np.isfinite(col)):
-            raise ValueError(f"basis[{j}] returned non-finite values on x")
-        columns.append(col)
-    signal = np.column_stack(columns) @ coef
+            raise ValueError(f"{name} returned non-finite values on x")
+        columns.append(np.broadcast_to(col, x.shape))
+    with np.errstate(over="ignore", invalid="ignore"):
+        signal = np.column_stack(columns) @ coef
+    _finite_or_raise(signal, "the signal sum_j coef[j] * basis[j](x) has values that")
     if scale_to_max:
         peak = np.max(np.abs(signal))
         if peak == 0:
             raise ValueError("the clean signal is zero everywhere, so scale_to_max cannot scale it")
         signal = signal / peak
-    return signal + noise * gen.standard_normal(x.size)
+    with np.errstate(over="ignore", invalid="ignore"):
+        y = signal + noise * gen.standard_normal(x.size)
+    return _finite_or_raise(y, f"the samples (signal plus noise = {noise:.3g} times normal draws)")
 
 
 def exp_decay(
@@ -152,6 +178,15 @@ def exp_decay(
     return_outliers : bool, default False
         If True, also return the sorted indices of the outliers.
 
+    Raises
+    ------
+    ValueError
+        If ``t`` is not finite, ``noise`` is negative, ``n_outliers`` is
+        negative or exceeds ``len(t)``, ``outlier_scale`` is not > 0, or the
+        samples overflow float64.
+    TypeError
+        If an argument has the wrong type (``return_outliers`` must be a bool).
+
     Returns
     -------
     y : ndarray, shape (n,)
@@ -178,16 +213,21 @@ def exp_decay(
         )
     outlier_scale = check_positive(outlier_scale, "outlier_scale")
     gen = as_rng(rng)
+    return_outliers = check_bool(return_outliers, "return_outliers")
 
-    with np.errstate(over="raise"):
-        try:
-            clean = a + b * np.exp(c * t)
-        except FloatingPointError:
-            raise ValueError("c * t is too large: exp(c * t) overflows") from None
-    error = noise * gen.standard_normal(t.size)
-    outliers = np.sort(gen.choice(t.size, size=n_outliers, replace=False))
-    error[outliers] *= outlier_scale
-    y = clean + error
+    with np.errstate(over="ignore", invalid="ignore"):
+        growth = np.exp(c * t)
+        if not np.all(np.isfinite(growth)):
+            raise ValueError("c * t is too large: exp(c * t) overflows")
+        clean = a + b * growth
+        _finite_or_raise(clean, "a + b * exp(c * t) has values that")
+        error = noise * gen.standard_normal(t.size)
+        outliers = np.sort(gen.choice(t.size, size=n_outliers, replace=False))
+        error[outliers] *= outlier_scale
+        y = clean + error
+    _finite_or_raise(
+        y, f"the samples (noise = {noise:.3g}, outlier_scale = {outlier_scale:.3g} added)"
+    )
     if return_outliers:
         return y, outliers
     return y
@@ -205,7 +245,7 @@ def normal_sample(
     Parameters
     ----------
     n : int
-        Sample size, >= 1.
+        Sample size, 1 to :data:`MAX_SAMPLES` (10 million).
     mean : float, default 0.0
         Mean of the distribution.
     std : float, default 1.0
@@ -223,9 +263,12 @@ def normal_sample(
     (5,)
     """
     n = check_int(n, "n", minimum=1)
+    if n > MAX_SAMPLES:
+        raise ValueError(f"n must be at most {MAX_SAMPLES} (80 MB of float64), got {n}")
     mean = check_real(mean, "mean")
     std = check_positive(std, "std")
-    return as_rng(rng).normal(mean, std, size=n)
+    sample = as_rng(rng).normal(mean, std, size=n)
+    return _finite_or_raise(sample, f"draws with mean = {mean:.3g} and std = {std:.3g}")
 
 
 def noisy_line(
@@ -263,4 +306,9 @@ def noisy_line(
     intercept = check_real(intercept, "intercept")
     noise = check_nonnegative(noise, "noise")
     gen = as_rng(rng)
-    return slope * x + intercept + noise * gen.standard_normal(x.size)
+    with np.errstate(over="ignore", invalid="ignore"):
+        y = slope * x + intercept + noise * gen.standard_normal(x.size)
+    return _finite_or_raise(
+        y,
+        f"slope * x + intercept + noise (slope = {slope:.3g}, noise = {noise:.3g}) has values that",
+    )

@@ -30,7 +30,14 @@ from typing import Any
 
 import numpy as np
 
-from ._validate import _as_float_array, as_1d_array, check_ax, check_positive
+from ._validate import (
+    _as_float_array,
+    as_1d_array,
+    check_ax,
+    check_plot_kwargs,
+    check_plottable,
+    check_positive,
+)
 
 __all__ = ["LOSSES", "rho", "point_weights", "plot_losses", "plot_weights"]
 
@@ -107,14 +114,14 @@ def _check_f_scale(f_scale: Any) -> tuple[float, float]:
     return f_scale, c2
 
 
-def _check_loss(loss: Any) -> LossLike:
+def _check_loss(loss: Any, name: str = "loss") -> LossLike:
     if isinstance(loss, str):
         if loss not in LOSSES:
-            raise ValueError(f"loss must be one of {LOSSES} or a callable, got {loss!r}")
+            raise ValueError(f"{name} must be one of {LOSSES} or a callable, got {loss!r}")
         return loss
     if callable(loss):
         return loss
-    raise TypeError(f"loss must be a str naming a loss or a callable, got {type(loss).__name__}")
+    raise TypeError(f"{name} must be a str naming a loss or a callable, got {type(loss).__name__}")
 
 
 def rho(z: Any, loss: LossLike, f_scale: float = 1.0) -> np.ndarray:
@@ -162,34 +169,53 @@ def rho(z: Any, loss: LossLike, f_scale: float = 1.0) -> np.ndarray:
     loss = _check_loss(loss)
     f_scale, c2 = _check_f_scale(f_scale)
     z = as_1d_array(z, "z", min_size=0)
+    return _rho(z, loss, f_scale, c2)
+
+
+def _rho(
+    z: np.ndarray,
+    loss: LossLike,
+    f_scale: float,
+    c2: float,
+    *,
+    z_name: str = "z",
+    loss_name: str = "loss",
+) -> np.ndarray:
+    """:func:`rho` on checked input; messages name ``z_name`` and ``loss_name``."""
     if np.any(z < 0):
-        raise ValueError("z must hold squared residuals, so every entry must be >= 0")
+        raise ValueError(f"{z_name} must hold squared residuals, so every entry must be >= 0")
     with np.errstate(over="ignore"):
         zs = z / c2
     if not np.all(np.isfinite(zs)):
         raise ValueError(
-            f"z / f_scale**2 overflows float64 (max z = {np.max(z):.3g}, f_scale = "
-            f"{f_scale:.3g}); rescale the residuals"
+            f"{z_name} / f_scale**2 overflows float64 (max {z_name} = {np.max(z):.3g}, "
+            f"f_scale = {f_scale:.3g}); rescale the residuals"
         )
-    out = _builtin(loss, zs) if isinstance(loss, str) else _call_loss(loss, zs)
-    out[0] *= c2
-    out[2] /= c2
+    out = _builtin(loss, zs) if isinstance(loss, str) else _call_loss(loss, zs, loss_name)
+    with np.errstate(over="ignore"):
+        out[0] *= c2
+        out[2] /= c2
+    if not np.all(np.isfinite(out)):
+        raise ValueError(
+            f"rho of {loss_name} overflows float64 at {z_name} up to {np.max(z):.3g} with "
+            f"f_scale = {f_scale:.3g}; rescale the residuals"
+        )
     return out
 
 
-def _call_loss(loss: Callable[[np.ndarray], Any], zs: np.ndarray) -> np.ndarray:
+def _call_loss(loss: Callable[[np.ndarray], Any], zs: np.ndarray, arg: str = "loss") -> np.ndarray:
     """Call a user's loss on scaled ``zs`` and check that it returned finite (3, m) values."""
-    name = f"loss {_label(loss)!r}"
+    name = f"the callable {arg} {_label(loss)!r}"
     raw = loss(zs)
     if raw is None:
         raise ValueError(
-            f"the callable {name} returned None; it must return an array of shape "
+            f"{name} returned None; it must return an array of shape "
             f"(3, {zs.size}) holding rho, rho' and rho''"
         )
-    out = _as_float_array(raw, f"the value of the callable {name}")
+    out = _as_float_array(raw, f"the value of {name}")
     if out.shape != (3, zs.size):
         raise ValueError(
-            f"the callable {name} must return an array of shape (3, {zs.size}) holding "
+            f"{name} must return an array of shape (3, {zs.size}) holding "
             f"rho, rho' and rho'', got shape {out.shape}"
         )
     bad = ~np.isfinite(out)
@@ -197,7 +223,7 @@ def _call_loss(loss: Callable[[np.ndarray], Any], zs: np.ndarray) -> np.ndarray:
         rows = [("rho", "rho'", "rho''")[i] for i in np.flatnonzero(bad.any(axis=1))]
         where = zs[bad.any(axis=0)]
         raise ValueError(
-            f"the callable {name} returned NaN or inf in {', '.join(rows)} at "
+            f"{name} returned NaN or inf in {', '.join(rows)} at "
             f"z / f_scale**2 = {where[:5].tolist()}{' ...' if where.size > 5 else ''}; "
             "a loss must be finite for every z >= 0"
         )
@@ -251,18 +277,26 @@ def point_weights(residuals: Any, loss: LossLike, f_scale: float = 1.0) -> np.nd
     f = as_1d_array(residuals, "residuals", min_size=0)
     loss = _check_loss(loss)
     f_scale, c2 = _check_f_scale(f_scale)
+    return _weights(f, loss, f_scale, c2)
+
+
+def _weights(
+    f: np.ndarray, loss: LossLike, f_scale: float, c2: float, loss_name: str = "loss"
+) -> np.ndarray:
+    """:func:`point_weights` on checked input; messages name ``loss_name``."""
     with np.errstate(over="ignore"):
         z = f * f
         huge = ~np.isfinite(z / c2)
     if not np.any(huge):
-        return rho(z, loss, f_scale)[1]
+        return _rho(z, loss, f_scale, c2, z_name="residuals**2", loss_name=loss_name)[1]
     if not isinstance(loss, str):
         raise ValueError(
             f"residuals up to {np.max(np.abs(f)):.3g} are too large: (residual / f_scale)**2 "
-            f"overflows float64, so the callable loss {_label(loss)!r} cannot be evaluated there"
+            f"overflows float64, so the callable {loss_name} {_label(loss)!r} cannot be "
+            "evaluated there"
         )
     weights = np.empty(f.size)
-    weights[~huge] = rho(z[~huge], loss, f_scale)[1]
+    weights[~huge] = _rho(z[~huge], loss, f_scale, c2)[1]
     with np.errstate(over="ignore", under="ignore"):
         u = np.abs(f[huge]) / f_scale  # > 1e154; may itself overflow to inf
         if loss == "linear":
@@ -280,17 +314,25 @@ def point_weights(residuals: Any, loss: LossLike, f_scale: float = 1.0) -> np.nd
 
 def _curve_inputs(
     residuals: Any, losses: Sequence[LossLike] | LossLike, f_scale: float
-) -> tuple[np.ndarray, list[LossLike], float]:
-    f_scale = check_positive(f_scale, "f_scale")
+) -> tuple[np.ndarray, list[LossLike], float, float]:
+    f_scale, c2 = _check_f_scale(f_scale)
     if residuals is None:
         f = np.linspace(-5 * f_scale, 5 * f_scale, 401)
     else:
         f = as_1d_array(residuals, "residuals", min_size=2)
+    check_plottable(f, "residuals" if residuals is not None else "5 * f_scale")
     if isinstance(losses, str) or callable(losses):
-        losses = [losses]
+        return f, [_check_loss(losses, "losses")], f_scale, c2
     if not isinstance(losses, Sequence) or len(losses) == 0:
-        raise TypeError("losses must be a loss (str or callable) or a non-empty sequence of them")
-    return f, [_check_loss(name) for name in losses], f_scale
+        raise TypeError(
+            "losses must be a loss (str or callable) or a non-empty sequence of them, got "
+            + (
+                f"an empty {type(losses).__name__}"
+                if isinstance(losses, Sequence)
+                else type(losses).__name__
+            )
+        )
+    return f, [_check_loss(loss, f"losses[{i}]") for i, loss in enumerate(losses)], f_scale, c2
 
 
 def _label(loss: LossLike) -> str:
@@ -306,11 +348,35 @@ def _plot_curves(
     ax: Any,
     kwargs: dict[str, Any],
 ) -> Any:
-    """Draw row ``row`` of :func:`rho` (0: the loss, 1: the weight) against the residual."""
-    f, losses, f_scale = _curve_inputs(residuals, losses, f_scale)
+    """Draw row ``row`` of :func:`rho` (0: the loss, 1: the weight) against the residual.
+
+    Every curve is computed and checked before anything is drawn.
+    """
+    f, checked, f_scale, c2 = _curve_inputs(residuals, losses, f_scale)
+    check_plot_kwargs(kwargs, "line", reserved={"label": "each line is labelled with its loss"})
+    single = isinstance(losses, str) or callable(losses)
+    names = ["losses"] if single else [f"losses[{i}]" for i in range(len(checked))]
+    curves = []
+    for loss, name in zip(checked, names, strict=True):
+        if row == 1:
+            values = _weights(f, loss, f_scale, c2, loss_name=name)
+        else:
+            with np.errstate(over="ignore"):
+                z = f * f
+            if not np.all(np.isfinite(z / c2)):
+                raise ValueError(
+                    f"(residuals / f_scale)**2 overflows float64 (max |residuals| = "
+                    f"{np.max(np.abs(f)):.3g}, f_scale = {f_scale:.3g}), so the losses cannot be "
+                    "drawn there"
+                )
+            values = _rho(z, loss, f_scale, c2, z_name="residuals**2", loss_name=name)[0]
+        check_plottable(
+            values, f"the curve of {name} ({_label(loss)}) for these residuals and f_scale"
+        )
+        curves.append((_label(loss), values))
     ax = check_ax(ax)
-    for loss in losses:
-        ax.plot(f, rho(f**2, loss, f_scale)[row], label=_label(loss), **kwargs)
+    for label, values in curves:
+        ax.plot(f, values, label=label, **kwargs)
     ax.set_xlabel("residual $f$")
     ax.set_ylabel(ylabel)
     ax.legend()

@@ -17,12 +17,45 @@ from ._validate import (
     as_1d_array,
     as_2d_array,
     check_ax,
+    check_bool,
     check_callable,
+    check_fmt,
     check_int,
+    check_nonnegative,
+    check_plot_kwargs,
+    check_plottable,
+    check_real,
     check_same_length,
+    check_text,
+    real_value_of,
 )
 
 __all__ = ["plot_fit", "plot_residuals", "plot_coefficients", "plot_cost_contours", "plot_path"]
+
+#: Most bars :func:`plot_coefficients` draws (each has its own tick label).
+MAX_BARS = 200
+#: Most grid points per axis in :func:`plot_cost_contours` (``fun`` is called n² times).
+MAX_GRID = 301
+#: Most contour levels :func:`plot_cost_contours` draws.
+MAX_LEVELS = 100
+
+
+def _data(values: Any, name: str, **kw: Any) -> np.ndarray:
+    """A finite 1-D array that Matplotlib can draw (see :func:`check_plottable`)."""
+    return check_plottable(as_1d_array(values, name, **kw), name)
+
+
+def _legend(ax: Any) -> None:
+    """Draw a legend if some artist has a label (else Matplotlib would warn)."""
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend()
+
+
+def _label_text(key: Any, name: str) -> str:
+    """A mapping key used as a legend label: a str Matplotlib can draw."""
+    if not isinstance(key, str):
+        raise TypeError(f"{name} keys must be str (legend labels), got {type(key).__name__}")
+    return check_text(key, f"{name} key {key!r}")
 
 
 def plot_fit(
@@ -73,23 +106,30 @@ def plot_fit(
     2
     >>> plt.close(fig)
     """
-    x = as_1d_array(x, "x")
-    y = as_1d_array(y, "y")
+    x = _data(x, "x")
+    y = _data(y, "y")
     check_same_length(x=x, y=y)
-    xm = x if x_model is None else as_1d_array(x_model, "x_model")
+    xm = x if x_model is None else _data(x_model, "x_model")
     if models is not None and not isinstance(models, Mapping):
-        raise TypeError(
-            f"models must be a mapping of label -> values, got {type(models).__name__}"
-        )
+        raise TypeError(f"models must be a mapping of label -> values, got {type(models).__name__}")
     curves = {}
     for label, values in (models or {}).items():
-        values = as_1d_array(values, f"models[{label!r}]", finite=False)
+        label = _label_text(label, "models")
+        name = f"models[{label!r}]"
+        values = as_1d_array(values, name, finite=False)
+        if np.any(np.isinf(values)):
+            raise ValueError(f"{name} must not contain inf (NaN, a gap in the line, is allowed)")
+        check_plottable(values[np.isfinite(values)], name)
         if values.size != xm.size:
             where = "x" if x_model is None else "x_model"
             raise ValueError(
-                f"models[{label!r}] must have the length of {where} ({xm.size}), got {values.size}"
+                f"{name} must have the length of {where} ({xm.size}), got {values.size}"
             )
-        curves[str(label)] = values
+        curves[label] = values
+    data_label = check_text(data_label, "data_label")
+    xlabel = check_text(xlabel, "xlabel")
+    ylabel = check_text(ylabel, "ylabel")
+    check_plot_kwargs(kwargs, "line", reserved={"label": "the data's label is data_label"})
     ax = check_ax(ax)
     style = {"marker": "o", "linestyle": "none", "color": "0.35", "label": data_label, "zorder": 3}
     style.update(kwargs)
@@ -98,7 +138,7 @@ def plot_fit(
         ax.plot(xm, values, label=label)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.legend()
+    _legend(ax)
     return ax
 
 
@@ -123,7 +163,8 @@ def plot_residuals(
         Axes to draw on; the current Axes when None.
     label : str, optional
         Legend label; a legend is drawn only when given, so several residual
-        sets can share an Axes.
+        sets can share an Axes (a label starting with ``_``, or ``""``, is
+        hidden from the legend, as in Matplotlib).
     xlabel, ylabel : str
         Axis labels.
     **kwargs
@@ -142,9 +183,13 @@ def plot_residuals(
     >>> ax = plot_residuals([0, 1, 2], [0.1, -0.2, 0.1], ax=ax)
     >>> plt.close(fig)
     """
-    x = as_1d_array(x, "x")
-    residuals = as_1d_array(residuals, "residuals")
+    x = _data(x, "x")
+    residuals = _data(residuals, "residuals")
     check_same_length(x=x, residuals=residuals)
+    label = check_text(label, "label", optional=True)
+    xlabel = check_text(xlabel, "xlabel")
+    ylabel = check_text(ylabel, "ylabel")
+    check_plot_kwargs(kwargs, "line")
     ax = check_ax(ax)
     ax.axhline(0.0, color="0.2", linewidth=1, zorder=1)
     style = {"marker": "o", "linestyle": "none", "zorder": 3}
@@ -155,7 +200,7 @@ def plot_residuals(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if label is not None:
-        ax.legend()
+        _legend(ax)
     return ax
 
 
@@ -174,7 +219,7 @@ def plot_coefficients(
     Parameters
     ----------
     coef : array_like, shape (m,)
-        Coefficient values.
+        Coefficient values; at most :data:`MAX_BARS` (200), each within ±1e300.
     labels : sequence of str, length m
         Tick labels; Matplotlib mathtext is rendered, so ``r"$x^2$"`` or
         ``r"$\sin x$"`` display as formulas.
@@ -185,7 +230,9 @@ def plot_coefficients(
     annotate : bool, default True
         Write each value above (or below) its bar using ``fmt``.
     fmt : str
-        Format of the annotations, for example ``"{:.2f}"``.
+        :meth:`str.format` template of the annotations, for example
+        ``"{:.2f}"``; it must have a replacement field (``"%.2f"`` is refused)
+        and no width or precision above 50.
     **kwargs
         Passed to ``ax.bar`` (for example ``color``, ``width``).
 
@@ -203,20 +250,26 @@ def plot_coefficients(
     2
     >>> plt.close(fig)
     """
-    coef = as_1d_array(coef, "coef")
+    coef = _data(coef, "coef")
+    if coef.size > MAX_BARS:
+        raise ValueError(
+            f"coef must have at most {MAX_BARS} entries (one bar each), got {coef.size}"
+        )
     if isinstance(labels, (str, bytes)) or not isinstance(labels, Sequence):
         raise TypeError(f"labels must be a sequence of str, got {type(labels).__name__}")
     if len(labels) != coef.size:
-        raise ValueError(f"labels must have one entry per coefficient ({coef.size}), got {len(labels)}")
+        raise ValueError(
+            f"labels must have one entry per coefficient (len(coef) = {coef.size}), "
+            f"got {len(labels)}"
+        )
     for i, lab in enumerate(labels):
         if not isinstance(lab, str):
             raise TypeError(f"labels[{i}] must be a str, got {type(lab).__name__}")
-    if not isinstance(fmt, str):
-        raise TypeError(f"fmt must be a format string such as '{{:.3g}}', got {type(fmt).__name__}")
-    try:
-        fmt.format(1.0)
-    except (ValueError, IndexError, KeyError) as exc:
-        raise ValueError(f"fmt must be a format string such as '{{:.3g}}': {exc}") from None
+        check_text(lab, f"labels[{i}]")
+    ylabel = check_text(ylabel, "ylabel")
+    annotate = check_bool(annotate, "annotate")
+    fmt = check_fmt(fmt, "fmt")
+    check_plot_kwargs(kwargs, "bar")
     ax = check_ax(ax)
     positions = np.arange(coef.size)
     bars = ax.bar(positions, coef, **kwargs)
@@ -230,7 +283,7 @@ def plot_coefficients(
 
 
 def _check_limits(lim: Any, name: str) -> tuple[float, float]:
-    lim = as_1d_array(lim, name)
+    lim = _data(lim, name)
     if lim.size != 2 or not lim[0] < lim[1]:
         raise ValueError(f"{name} must be two increasing numbers (low, high), got {lim.tolist()}")
     return float(lim[0]), float(lim[1])
@@ -263,9 +316,11 @@ def plot_cost_contours(
     xlim, ylim : (float, float)
         Ranges of the first and second parameter, low < high.
     n : int, default 101
-        Grid points per axis, >= 2.
+        Grid points per axis, 2 to :data:`MAX_GRID` (301).
     levels : int or sequence of float, default 20
-        Number of contour levels, or the levels themselves.
+        Number of contour levels, or the levels themselves (increasing, at
+        least one within the range of ``fun`` on the grid); at most
+        :data:`MAX_LEVELS` (100).
     log : bool, default False
         Space the levels logarithmically (for costs spanning decades; the
         function must then be > 0 on the grid).
@@ -292,34 +347,51 @@ def plot_cost_contours(
     x0, x1 = _check_limits(xlim, "xlim")
     y0, y1 = _check_limits(ylim, "ylim")
     n = check_int(n, "n", minimum=2)
-    if not isinstance(log, (bool, np.bool_)):
-        raise TypeError(f"log must be a bool, got {type(log).__name__}")
+    if n > MAX_GRID:
+        raise ValueError(f"n must be at most {MAX_GRID} (fun is called n**2 times), got {n}")
+    log = check_bool(log, "log")
+    count = None
+    if isinstance(levels, (int, np.integer)) and not isinstance(levels, (bool, np.bool_)):
+        count = check_int(levels, "levels", minimum=1)
+        if count > MAX_LEVELS:
+            raise ValueError(f"levels must be at most {MAX_LEVELS}, got {count}")
+    else:
+        given = _data(levels, "levels")
+        if given.size > MAX_LEVELS:
+            raise ValueError(f"levels must hold at most {MAX_LEVELS} values, got {given.size}")
+        if np.any(np.diff(given) <= 0):
+            raise ValueError("levels must be increasing")
+    xlabel = check_text(xlabel, "xlabel")
+    ylabel = check_text(ylabel, "ylabel")
+    check_plot_kwargs(kwargs, "contour")
     gx, gy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
     values = np.empty_like(gx)
     for idx in np.ndindex(gx.shape):
-        v = np.asarray(fun(np.array([gx[idx], gy[idx]])), dtype=float)
-        if v.ndim != 0:
-            raise ValueError(f"fun must return a scalar, got an array of shape {v.shape}")
-        values[idx] = v
-    if not np.all(np.isfinite(values)):
-        raise ValueError("fun returned non-finite values on the grid; narrow xlim/ylim")
-    if isinstance(levels, (int, np.integer)) and not isinstance(levels, bool):
-        count = check_int(levels, "levels", minimum=1)
+        p = np.array([gx[idx], gy[idx]])
+        values[idx] = real_value_of(fun(p), "fun", f"at p = {p.tolist()} (in the xlim x ylim grid)")
+    check_plottable(values, "the values of fun on the grid")
+    lo, hi = float(values.min()), float(values.max())
+    contour_levels: Any
+    if count is not None:
+        if hi == lo:
+            raise ValueError(f"fun is constant ({lo:.6g}) on the grid: it has no contour lines")
         if log:
-            lo, hi = values.min(), values.max()
             if lo <= 0:
                 raise ValueError("log=True needs fun > 0 on the whole grid")
-            levels = np.geomspace(lo, hi, count + 2)[1:-1] if hi > lo else [lo]
+            contour_levels = np.geomspace(lo, hi, count + 2)[1:-1]
         else:
-            levels = count
+            contour_levels = count
     else:
-        levels = as_1d_array(levels, "levels")
-        if np.any(np.diff(levels) <= 0):
-            raise ValueError("levels must be increasing")
+        if not np.any((given >= lo) & (given <= hi)):
+            raise ValueError(
+                f"levels {given.tolist()[:5]} are all outside the range of fun on the grid "
+                f"[{lo:.6g}, {hi:.6g}], so no contour line would be drawn"
+            )
+        contour_levels = given
     ax = check_ax(ax)
     style = {"cmap": "viridis", "linewidths": 1.0}
     style.update(kwargs)
-    ax.contour(gx, gy, values, levels=levels, **style)
+    ax.contour(gx, gy, values, levels=contour_levels, **style)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     return ax
@@ -370,6 +442,10 @@ def plot_path(
     xs = as_2d_array(xs, "xs")
     if xs.shape[1] != 2:
         raise ValueError(f"xs must have shape (k, 2), got {xs.shape}")
+    check_plottable(xs, "xs")
+    label = check_text(label, "label")
+    number = check_bool(number, "number")
+    check_plot_kwargs(kwargs, "line", reserved={"label": "the path's label is label"})
     ax = check_ax(ax)
     style = {"marker": "o", "markersize": 4, "color": "C1", "label": label}
     style.update(kwargs)
@@ -386,3 +462,134 @@ def plot_path(
             ax.annotate(str(i), (px, py), textcoords="offset points", xytext=(5, 5), fontsize=9)
     ax.legend()
     return ax
+
+
+# --- Added for the revised Lesson 2: iteration numbers that do not overlap --------------------
+
+
+def label_iterations(
+    xs: Any,
+    *,
+    ax: Any = None,
+    first: int = 1,
+    min_separation: float = 22.0,
+    offset: tuple[float, float] = (8.0, 6.0),
+    fontsize: float = 12.0,
+    **kwargs: Any,
+) -> Any:
+    """Number the iterates of a 2-D path, skipping any that would crowd a label.
+
+    :func:`plot_path` numbers every point, which overlaps where an optimiser
+    takes small steps. This numbers the points from index ``first`` on, but
+    leaves out a point that lies closer than ``min_separation`` (in typographic
+    points, on screen) to a point already numbered. Draw the path and set the
+    axis limits first: screen positions are taken from the Axes as it is.
+
+    Parameters
+    ----------
+    xs : array_like, shape (k, 2)
+        The iterates, start first (as for :func:`plot_path`).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; the current Axes when None.
+    first : int, default 1
+        Index of the first iterate to number (1 skips the start, which
+        :func:`plot_path` already marks).
+    min_separation : float, default 22
+        Smallest distance, in points, between two numbered iterates; >= 0.
+    offset : (float, float), default (8, 6)
+        Offset of each number from its point, in points.
+    fontsize : float, default 12
+        Size of the numbers, in points, from 6 to 1000 (>= 11 stays readable
+        when projected).
+    **kwargs
+        Passed to ``ax.annotate`` (for example ``color``).
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on; the numbers drawn are appended to ``ax.texts``, in
+        order (a point off screen, or too close to one numbered, gets none).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax.set(xlim=(0, 10), ylim=(0, 10))
+    [(0.0, 10.0), (0.0, 10.0)]
+    >>> ax = label_iterations([[0, 0], [5, 5], [5.01, 5.01], [9, 9]], ax=ax)
+    >>> [t.get_text() for t in ax.texts]
+    ['1', '3']
+    >>> plt.close(fig)
+    """
+    xs = check_plottable(as_2d_array(xs, "xs"), "xs")
+    if xs.shape[1] != 2:
+        raise ValueError(f"xs must have shape (k, 2), got {xs.shape}")
+    first = check_int(first, "first", minimum=0)
+    min_separation = check_nonnegative(min_separation, "min_separation")
+    offset_arr = as_1d_array(offset, "offset")
+    if offset_arr.size != 2:
+        raise ValueError(f"offset must be two numbers (dx, dy) in points, got {offset_arr.size}")
+    if np.max(np.abs(offset_arr)) > _MAX_POINTS:
+        raise ValueError(f"offset must lie within ±{_MAX_POINTS:g} points, got {offset_arr}")
+    fontsize = check_real(fontsize, "fontsize")
+    if not _MIN_FONTSIZE <= fontsize <= _MAX_POINTS:
+        raise ValueError(
+            f"fontsize must be from {_MIN_FONTSIZE:g} to {_MAX_POINTS:g} points, got {fontsize:g}"
+        )
+    _check_annotation_kwargs(kwargs)
+    ax = check_ax(ax)
+    # Screen coordinates in points: display pixels * 72 / dpi.
+    with np.errstate(all="ignore"):  # a degenerate Axes gives inf; such points are skipped
+        screen = ax.transData.transform(xs) * 72.0 / ax.figure.dpi
+    placed: list[np.ndarray] = []
+    for i in range(first, len(xs)):
+        if not np.all(np.isfinite(screen[i])):
+            continue
+        if any(np.hypot(*(screen[i] - p)) < min_separation for p in placed):
+            continue
+        placed.append(screen[i])
+        ax.annotate(
+            str(i),
+            tuple(xs[i]),
+            textcoords="offset points",
+            xytext=tuple(offset_arr),
+            fontsize=fontsize,
+            **kwargs,
+        )
+    return ax
+
+
+#: Largest font size and label offset accepted, in points (a poster is < 200 pt).
+_MAX_POINTS = 1000.0
+#: Smallest font size accepted, in points: smaller is unreadable (and FreeType
+#: cannot render it on a low-resolution figure).
+_MIN_FONTSIZE = 6.0
+
+
+def _check_annotation_kwargs(kwargs: dict[str, Any]) -> None:
+    """Try each keyword on a throwaway Annotation, so that a bad one fails now, by name."""
+    from matplotlib.text import Annotation
+
+    reserved = ("text", "xy", "xytext", "textcoords", "fontsize", "size")
+    for key, value in kwargs.items():
+        if key in reserved:
+            raise TypeError(f"{key} cannot be passed through **kwargs: label_iterations sets it")
+        if key == "label":
+            check_text(value, "label")
+        if key in ("zorder", "alpha", "rotation") and value is not None:
+            check_real(value, key)
+        dummy = Annotation("", (0.0, 0.0))
+        try:
+            dummy.set(**{key: value})
+        except AttributeError:
+            raise TypeError(
+                f"{key} is not a property of a Matplotlib Annotation, which this "
+                "function's **kwargs go to"
+            ) from None
+        except (TypeError, ValueError) as exc:
+            raise ValueError(
+                f"{key} = {value!r:.60} is not accepted by Matplotlib: {exc}"
+            ) from None
+
+
+__all__ += ["label_iterations"]

@@ -32,16 +32,45 @@ from typing import Any
 import numpy as np
 
 from ._tables import html_table, text_table
-from ._validate import as_1d_array, as_2d_array, check_int, check_nonnegative, check_real
+from ._validate import (
+    as_1d_array,
+    as_2d_array,
+    check_bool,
+    check_digits,
+    check_int,
+    check_nonnegative,
+    check_real,
+)
 from .trace import _names_for, format_number
 
 __all__ = ["FitSummary", "fit_summary"]
 
 
+def _vector(values: Any, name: str, n: int) -> np.ndarray:
+    arr = as_1d_array(values, name)
+    if arr.size != n:
+        raise ValueError(
+            f"{name} must have one entry per parameter (len(params) = {n}), got {arr.size}"
+        )
+    return arr
+
+
+def _square(values: Any, name: str, n: int) -> np.ndarray:
+    arr = as_2d_array(values, name)
+    if arr.shape != (n, n):
+        raise ValueError(
+            f"{name} must have shape (n, n) with n = len(params) = {n}, got {arr.shape}"
+        )
+    return arr
+
+
 class FitSummary:
     """Parameters, standard errors and covariance of a least-squares fit.
 
-    Made by :func:`fit_summary`; not meant to be built directly.
+    Made by :func:`fit_summary`. Built directly, it checks its arguments
+    (types, shapes, finiteness, ``stderr >= 0``, ``|corr| <= 1``,
+    ``dof >= 0``, ``cond_scaled >= 1``) but not that they agree with each
+    other: that is :func:`fit_summary`'s job.
 
     Attributes
     ----------
@@ -68,6 +97,11 @@ class FitSummary:
     absolute_sigma : bool
         Whether the covariance was left unscaled by :math:`s^2` (see
         :func:`fit_summary`).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument has the wrong type, shape or value, naming it.
     """
 
     def __init__(
@@ -84,23 +118,35 @@ class FitSummary:
         residual_std: float | None = None,
         absolute_sigma: bool = False,
     ) -> None:
-        self.names = names
+        params = as_1d_array(params, "params")
+        n = params.size
+        self.names = _names_for(n, names, "params")
         self.params = params
-        self.stderr = stderr
-        self.cov = cov
-        self.corr = corr
-        self.rss = rss
-        self.dof = dof
+        self.stderr = _vector(stderr, "stderr", n)
+        if np.any(self.stderr < 0):
+            raise ValueError("stderr must be >= 0 (standard errors)")
+        self.cov = _square(cov, "cov", n)
+        self.corr = _square(corr, "corr", n)
+        if np.any(np.abs(self.corr) > 1):
+            raise ValueError("corr must hold correlations, between -1 and 1")
+        self.rss = check_nonnegative(rss, "rss")
+        self.dof = check_int(dof, "dof", minimum=0)
+        if self.dof > 2**53:
+            raise ValueError(f"dof must be at most 2**53 (m - n residuals), got {self.dof}")
+        self.absolute_sigma = check_bool(absolute_sigma, "absolute_sigma")
         if residual_std is None:
-            residual_std = float(np.sqrt(rss / dof)) if dof > 0 else float("nan")
+            residual_std = float(np.sqrt(self.rss / self.dof)) if self.dof > 0 else float("nan")
+        elif not (self.dof == 0 and isinstance(residual_std, float) and np.isnan(residual_std)):
+            residual_std = check_nonnegative(residual_std, "residual_std")
         self.residual_std = residual_std
-        self.cond_scaled = cond_scaled
-        self.absolute_sigma = absolute_sigma
+        self.cond_scaled = check_real(cond_scaled, "cond_scaled")
+        if self.cond_scaled < 1:
+            raise ValueError(f"cond_scaled must be >= 1 (a condition number), got {cond_scaled}")
 
     @property
     def rel_error(self) -> np.ndarray:
         """Standard errors relative to ``|params|`` (inf where a parameter is 0)."""
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             rel = self.stderr / np.abs(self.params)
         return np.where(self.params == 0, np.inf, rel)
 
@@ -124,18 +170,18 @@ class FitSummary:
         return text
 
     def table(self, digits: int = 6) -> str:
-        """The summary as a plain-text table, numbers to ``digits`` significant digits.
+        """The summary as a plain-text table, numbers to ``digits`` (1 to 17) significant digits.
 
         Relative errors are shown to 3 significant digits. Magnitudes below
         1e-12 print as 0 (see :func:`helpers.trace.format_number`).
         """
-        digits = check_int(digits, "digits", minimum=1)
+        digits = check_digits(digits)
         header, rows = self._rows(digits)
         return text_table(header, rows) + "\n" + self._footer(digits)
 
     def to_html(self, digits: int = 6) -> str:
-        """The summary as an HTML table (same rounding as :meth:`table`)."""
-        digits = check_int(digits, "digits", minimum=1)
+        """The summary as an HTML table (same rounding as :meth:`table`; digits 1 to 17)."""
+        digits = check_digits(digits)
         header, rows = self._rows(digits)
         footer = "".join(
             f"<p>{html.escape(line)}</p>" for line in self._footer(digits).splitlines()
@@ -351,9 +397,7 @@ def fit_summary(
     rss = 6.3, dof = 2, residual std = 1.775
     absolute_sigma: cov = (JᵀJ)⁻¹, not scaled by residual std²
     """
-    if not isinstance(absolute_sigma, (bool, np.bool_)):
-        raise TypeError(f"absolute_sigma must be a bool, got {type(absolute_sigma).__name__}")
-    absolute = bool(absolute_sigma)
+    absolute = check_bool(absolute_sigma, "absolute_sigma")
     x = as_1d_array(_get(result, "x"), "result.x")
     fun = as_1d_array(_get(result, "fun"), "result.fun")
     m, n = fun.size, x.size
@@ -363,7 +407,7 @@ def fit_summary(
             f"(the covariance is a dense {n} x {n} matrix)"
         )
     jac = _get(result, "jac")
-    import scipy.sparse  # type: ignore[import-untyped]
+    import scipy.sparse
 
     sparse = scipy.sparse.issparse(jac)
     if sparse:
@@ -386,11 +430,12 @@ def fit_summary(
         raise ValueError(
             f"result.jac must have shape (len(fun), len(x)) = ({m}, {n}), got {jac.shape}"
         )
-    names_list = _names_for(n, names)
+    names_list = _names_for(n, names, "result.x")
     dof = m - n
     if dof < 0 or (dof == 0 and not absolute):
         raise ValueError(
-            f"no degrees of freedom: {m} residuals and {n} parameters (m - n = {dof}); "
+            f"no degrees of freedom: result has {m} residuals and {n} parameters "
+            f"(m - n = {dof}); "
             "the residual variance, hence the covariance, needs m > n"
             + ("" if absolute else " (m = n is allowed with absolute_sigma=True)")
         )
@@ -440,7 +485,7 @@ def fit_summary(
     zero = np.flatnonzero(inner == 0)
     if zero.size:
         raise ValueError(
-            f"the Jacobian is rank deficient: column(s) {zero.tolist()} are zero, so "
+            f"result.jac is rank deficient: column(s) {zero.tolist()} are zero, so "
             f"parameter(s) {[names_list[i] for i in zero]} do not affect the residuals"
         )
     if sparse:
@@ -453,7 +498,7 @@ def fit_summary(
         a_norm = np.sqrt(np.sum(a**2, axis=0))
     if sv[-1] <= rcond * sv[0] or not np.all(np.isfinite(a_norm)):
         raise ValueError(
-            f"the Jacobian is rank deficient (numerically): after column scaling its "
+            f"result.jac is rank deficient (numerically): after column scaling its "
             f"singular values span {sv[0]:.3g} to {sv[-1]:.3g}, below the tolerance "
             f"rcond * max = {rcond * sv[0]:.3g}; some parameter combination is not "
             "determined by the data"

@@ -25,6 +25,7 @@ from ._validate import (
     _as_float_array,
     as_1d_array,
     check_callable,
+    check_digits,
     check_int,
     check_nonnegative,
     check_positive,
@@ -47,7 +48,7 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
         A real number: a Python or NumPy int or float, or a 0-d array of
         one (NaN and infinities are printed as ``nan``/``inf``).
     digits : int, default 6
-        Significant digits, >= 1.
+        Significant digits, 1 to 17 (a float64 holds no more).
     tiny : float, default 1e-12
         Magnitudes below this print as ``0``; >= 0.
 
@@ -60,6 +61,9 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
     TypeError
         If ``value`` is not a real number (for example a str, None, a complex
         number, a bool or an array with more than one element).
+    ValueError
+        If ``digits`` is not 1 to 17, ``tiny`` is negative or not finite, or
+        ``value`` is an int too large for a float64.
 
     Examples
     --------
@@ -68,7 +72,7 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
     >>> format_number(4e-31)
     '0'
     """
-    digits = check_int(digits, "digits", minimum=1)
+    digits = check_digits(digits)
     tiny = check_nonnegative(tiny, "tiny")
     value = _real_scalar(value, "value")
     if np.isfinite(value) and abs(value) < tiny:
@@ -78,7 +82,11 @@ def format_number(value: float, digits: int = 6, tiny: float = 1e-12) -> str:
 
 
 def _real_scalar(value: Any, name: str) -> float:
-    """``value`` as a float if it is one real number (NaN and inf allowed), else TypeError."""
+    """``value`` as a float if it is one real number (NaN and inf allowed), else raise.
+
+    TypeError for anything but a real number; ValueError for an int too large for
+    a float64.
+    """
     if (
         isinstance(value, np.ndarray)
         and value.ndim == 0
@@ -87,16 +95,24 @@ def _real_scalar(value: Any, name: str) -> float:
         return float(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number (int or float), got {type(value).__name__}")
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(
+            f"{name} must fit in a float64 (magnitude below 1.8e308), got a larger "
+            f"{type(value).__name__}"
+        ) from None
 
 
-def _names_for(n: int, names: Sequence[str] | None) -> list[str]:
+def _names_for(n: int, names: Sequence[str] | None, of: str = "x0") -> list[str]:
     if names is None:
         return [f"x[{i}]" for i in range(n)]
     if isinstance(names, (str, bytes)) or not isinstance(names, Sequence):
         raise TypeError(f"names must be a sequence of str, got {type(names).__name__}")
     if len(names) != n:
-        raise ValueError(f"names must have one entry per parameter ({n}), got {len(names)}")
+        raise ValueError(
+            f"names must have one entry per parameter (len({of}) = {n}), got {len(names)}"
+        )
     for i, name in enumerate(names):
         if not isinstance(name, str):
             raise TypeError(f"names[{i}] must be a str, got {type(name).__name__}")
@@ -203,8 +219,9 @@ class IterationRecorder:
       :math:`\rho_C' f_i / \sqrt{\max(\rho_C' + 2\rho_C'' f_i^2,\ \varepsilon)}`
       (:math:`\rho_C'`, :math:`\rho_C''` evaluated at :math:`f_i^2`,
       :math:`\varepsilon` the float64 machine epsilon), not :math:`f(x)`:
-      with ``huber`` beyond ``f_scale`` that is :math:`\pm 1/\sqrt{\varepsilon}
-      \approx \pm 6.7\times 10^7`, whatever :math:`f_i`. Such rows are
+      with ``huber``, a residual beyond ``f_scale`` :math:`C` is passed as
+      :math:`\pm C/\sqrt{\varepsilon} \approx \pm 6.7\times 10^7 C`,
+      whatever its size. Such rows are
       recognised because their ``fun`` does not reproduce SciPy's cost
       (relative tolerance :math:`10^{-8}`); their residuals and "sum of
       squares" are recorded as unavailable (``fun`` None, NaN in
@@ -249,7 +266,7 @@ class IterationRecorder:
         self,
         fun: Callable[..., Any],
         x0: Any,
-        args: tuple = (),
+        args: tuple[Any, ...] = (),
         *,
         names: Sequence[str] | None = None,
         loss: str | Callable[[np.ndarray], Any] = "linear",
@@ -450,7 +467,7 @@ class IterationRecorder:
         Parameters
         ----------
         digits : int, default 6
-            Significant digits of every number.
+            Significant digits of every number, 1 to 17.
         tiny : float, default 1e-12
             Magnitudes below this print as ``0`` (see :func:`format_number`).
         max_residuals : int, default 6
@@ -462,7 +479,7 @@ class IterationRecorder:
             The table; if some rows' residuals are unavailable (``n/a``), a
             line under it says why.
         """
-        digits = check_int(digits, "digits", minimum=1)
+        digits = check_digits(digits)
         tiny = check_nonnegative(tiny, "tiny")
         max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
         header, rows, unavailable = self._rows(digits, tiny, max_residuals)
@@ -470,8 +487,8 @@ class IterationRecorder:
         return text + "\n" + _UNAVAILABLE if unavailable else text
 
     def to_html(self, digits: int = 6, *, tiny: float = 1e-12, max_residuals: int = 6) -> str:
-        """The iterations as an HTML table (same arguments as :meth:`table`)."""
-        digits = check_int(digits, "digits", minimum=1)
+        """The iterations as an HTML table (same arguments as :meth:`table`; digits 1 to 17)."""
+        digits = check_digits(digits)
         tiny = check_nonnegative(tiny, "tiny")
         max_residuals = check_int(max_residuals, "max_residuals", minimum=0)
         header, rows, unavailable = self._rows(digits, tiny, max_residuals)
@@ -491,11 +508,12 @@ class IterationRecorder:
 class CallCounter:
     """Wrap a function to count, and optionally record, every call.
 
-    Reported ``nfev`` is not comparable across optimisers:
-    :func:`~scipy.optimize.least_squares` leaves out the calls made for a
-    finite-difference Jacobian (every method, since SciPy 1.16), while
-    :func:`~scipy.optimize.minimize` counts them. Counting the calls yourself
-    is the honest measure of work.
+    For every :func:`~scipy.optimize.minimize` method (SciPy 1.17), the count
+    equals the ``nfev`` SciPy reports, finite-difference calls included, so
+    ``nfev`` compares the methods of ``minimize`` fairly.
+    :func:`~scipy.optimize.least_squares` is the exception: its ``nfev`` leaves
+    out the calls made for a finite-difference Jacobian (every method, since
+    SciPy 1.16), and only a counter sees its whole work.
 
     Parameters
     ----------

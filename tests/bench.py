@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 FLOOR_CELLS = [
-    "%matplotlib inline\nimport numpy as np\nimport scipy.optimize\nimport matplotlib.pyplot as plt\n"
+    "%matplotlib inline\nimport numpy as np\nimport scipy.optimize\n"
+    "import matplotlib.pyplot as plt\n"
     "import helpers\n\nhelpers.use_style()\nnp.set_printoptions(precision=6, suppress=True)",
     "x = np.linspace(0, 1, 20)\nfig, ax = plt.subplots()\n"
     "helpers.plotting.plot_fit(x, 2 * x + 1, {'line': 2 * x + 1}, ax=ax)\nplt.show()",
@@ -32,8 +33,11 @@ PEAK_MEMORY_CELL = "import resource\nprint(resource.getrusage(resource.RUSAGE_SE
 def floor_notebook():
     from nbformat.v4 import new_code_cell, new_notebook
 
-    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                               "language": "python"}})
+    nb = new_notebook(
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        }
+    )
     nb.cells = [new_code_cell(src) for src in FLOOR_CELLS]
     return nb
 
@@ -47,8 +51,9 @@ def run_once(nb, cwd: Path) -> tuple[float, float]:
 
     nb = copy.deepcopy(nb)
     nb.cells.append(new_code_cell(PEAK_MEMORY_CELL))
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+    )
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
@@ -60,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     import nbformat
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="notebooks to time (default: notebooks/*.ipynb)")
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="notebooks to time (default: notebooks/*.ipynb)"
+    )
     parser.add_argument("--repeat", type=int, default=2, help="runs per notebook (fastest is kept)")
     args = parser.parse_args(argv)
     os.environ.pop("MPLBACKEND", None)

@@ -56,8 +56,9 @@ def kernelspec() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="notebooks to execute (default: notebooks/*.ipynb)")
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="notebooks to execute (default: notebooks/*.ipynb)"
+    )
     args = parser.parse_args(argv)
     os.environ.pop("MPLBACKEND", None)
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -1,6 +1,7 @@
 """Create a virtual environment and install pinned packages into it: used by ``make``.
 
     python tests/make_venv.py VENV -r requirements.txt [-c constraints.txt] [--editable]
+    python tests/make_venv.py VENV --project test [-c constraints.txt] [--pre]
 
 The installer is uv when it can be had, pip otherwise, and one line says which ran:
 
@@ -14,6 +15,11 @@ The installer is uv when it can be had, pip otherwise, and one line says which r
 Both installers read the same ``requirements.txt`` pins, so the packages are
 the same either way; uv is only faster (seconds instead of a minute).
 Set ``LSQ_INSTALLER=pip`` to skip uv altogether.
+
+``--project EXTRAS`` installs this project (editable) with those extras *and
+its declared dependency ranges* instead of pins: with ``-c`` a constraints file
+chooses versions inside the ranges (``make test-oldest``), with ``--pre`` the
+newest releases, pre-releases included, are taken (``make test-newest``).
 
 Not a test module: run by the Makefile, never collected by pytest.
 """
@@ -65,8 +71,17 @@ def find_uv() -> tuple[str | None, str]:
         if made.returncode != 0:
             shutil.rmtree(TOOL_ENV, ignore_errors=True)
             return None, f"uv could not be bootstrapped ({sys.executable} -m venv failed)"
-        _run([_bin(TOOL_ENV, "python"), "-m", "pip", "install", "--quiet",
-              "--disable-pip-version-check", "uv"])
+        _run(
+            [
+                _bin(TOOL_ENV, "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "uv",
+            ]
+        )
     except (OSError, subprocess.CalledProcessError) as err:
         return None, f"uv could not be bootstrapped ({err})"
     if _works(str(local)):
@@ -74,13 +89,27 @@ def find_uv() -> tuple[str | None, str]:
     return None, "the bootstrapped uv does not run"
 
 
-def with_uv(uv: str, venv: Path, requirements: list[Path], constraints: list[Path],
-            editable: bool, pre: bool) -> None:
+def _project(extras: str | None) -> list[str]:
+    """Install arguments for this project with ``extras`` and its dependencies, if asked."""
+    return [] if extras is None else ["-e", f"{ROOT}[{extras}]"]
+
+
+def with_uv(
+    uv: str,
+    venv: Path,
+    requirements: list[Path],
+    constraints: list[Path],
+    editable: bool,
+    pre: bool,
+    extras: str | None = None,
+) -> None:
     env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never"}
-    _run([uv, "venv", "--quiet", "--seed", "--allow-existing", "--python", sys.executable, venv],
-         env=env)
+    _run(
+        [uv, "venv", "--quiet", "--seed", "--allow-existing", "--python", sys.executable, venv],
+        env=env,
+    )
     py = _bin(venv, "python")
-    args = [uv, "pip", "install", "--quiet", "--python", py]
+    args = [uv, "pip", "install", "--quiet", "--python", py, *_project(extras)]
     args += [a for r in requirements for a in ("-r", r)]
     args += [a for c in constraints for a in ("-c", c)]
     if pre:
@@ -90,8 +119,14 @@ def with_uv(uv: str, venv: Path, requirements: list[Path], constraints: list[Pat
         _run([uv, "pip", "install", "--quiet", "--python", py, "--no-deps", "-e", ROOT], env=env)
 
 
-def with_pip(venv: Path, requirements: list[Path], constraints: list[Path],
-             editable: bool, pre: bool) -> None:
+def with_pip(
+    venv: Path,
+    requirements: list[Path],
+    constraints: list[Path],
+    editable: bool,
+    pre: bool,
+    extras: str | None = None,
+) -> None:
     py = _bin(venv, "python")
     if not py.exists():
         try:
@@ -104,7 +139,7 @@ def with_pip(venv: Path, requirements: list[Path], constraints: list[Path],
             )
     pip = [py, "-m", "pip", "--disable-pip-version-check"]
     _run([*pip, "install", "--quiet", "--upgrade", "pip>=23"])
-    args = [*pip, "install", "--quiet"]
+    args = [*pip, "install", "--quiet", *_project(extras)]
     args += [a for r in requirements for a in ("-r", r)]
     args += [a for c in constraints for a in ("-c", c)]
     if pre:
@@ -117,31 +152,69 @@ def with_pip(venv: Path, requirements: list[Path], constraints: list[Path],
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("venv", type=Path, help="the environment folder (made if missing)")
-    parser.add_argument("-r", "--requirement", type=Path, action="append", default=[],
-                        help="a requirements file (repeatable)")
-    parser.add_argument("-c", "--constraint", type=Path, action="append", default=[],
-                        help="a constraints file (repeatable)")
-    parser.add_argument("--editable", action="store_true",
-                        help="also install this project (helpers) in editable mode, without deps")
+    parser.add_argument(
+        "-r",
+        "--requirement",
+        type=Path,
+        action="append",
+        default=[],
+        help="a requirements file (repeatable)",
+    )
+    parser.add_argument(
+        "-c",
+        "--constraint",
+        type=Path,
+        action="append",
+        default=[],
+        help="a constraints file (repeatable)",
+    )
+    parser.add_argument(
+        "--editable",
+        action="store_true",
+        help="also install this project (helpers) in editable mode, without deps",
+    )
     parser.add_argument("--pre", action="store_true", help="allow pre-releases")
+    parser.add_argument(
+        "--project",
+        metavar="EXTRAS",
+        default=None,
+        help="install this project (editable) with these extras, e.g. 'test', "
+        "and its declared dependency ranges",
+    )
     args = parser.parse_args(argv)
-    if sys.version_info < (3, 11):
-        sys.exit("Python 3.11 or newer is needed (found %d.%d); run e.g. "
-                 "make PYTHON=python3.12 ..." % sys.version_info[:2])
+    if not args.requirement and args.project is None:
+        parser.error("give -r REQUIREMENTS and/or --project EXTRAS")
+    # Kept although requires-python says so: this script runs before any install, under
+    # whatever `python3` is, and must say what to do instead of failing obscurely.
+    if sys.version_info < (3, 11):  # noqa: UP036
+        sys.exit(
+            "Python 3.11 or newer is needed (found {}.{}); run e.g. "
+            "make PYTHON=python3.12 ...".format(*sys.version_info[:2])  # noqa: UP032
+        )
 
     start = time.perf_counter()
     uv, why = find_uv()
     if uv is not None:
         try:
-            with_uv(uv, args.venv, args.requirement, args.constraint, args.editable, args.pre)
-            print(f"installed {args.venv} with uv ({why}) in "
-                  f"{time.perf_counter() - start:.0f} s", flush=True)
+            with_uv(
+                uv,
+                args.venv,
+                args.requirement,
+                args.constraint,
+                args.editable,
+                args.pre,
+                args.project,
+            )
+            print(
+                f"installed {args.venv} with uv ({why}) in {time.perf_counter() - start:.0f} s",
+                flush=True,
+            )
             return 0
         except (OSError, subprocess.CalledProcessError) as err:
             why = f"uv failed ({err})"
             shutil.rmtree(args.venv, ignore_errors=True)
     print(f"installing with pip: {why}", flush=True)
-    with_pip(args.venv, args.requirement, args.constraint, args.editable, args.pre)
+    with_pip(args.venv, args.requirement, args.constraint, args.editable, args.pre, args.project)
     print(f"installed {args.venv} with pip in {time.perf_counter() - start:.0f} s", flush=True)
     return 0
 

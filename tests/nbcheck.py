@@ -59,13 +59,17 @@ def check_notebook(nb: Any) -> list[str]:
         errors = [o for o in outputs if o.get("output_type") == "error"]
         expected = "raises-exception" in tags(cell)
         if errors and not expected:
-            problems.append(f"code cell {i} stored an error ({errors[0].get('ename')}) "
-                            "without the tag 'raises-exception'")
+            problems.append(
+                f"code cell {i} stored an error ({errors[0].get('ename')}) "
+                "without the tag 'raises-exception'"
+            )
         if expected and not errors:
             problems.append(f"code cell {i} is tagged 'raises-exception' but raised nothing")
         for o in outputs:
             if o.get("output_type") == "stream" and o.get("name") == "stderr":
-                problems.append(f"code cell {i} wrote to stderr: {''.join(o.get('text', ''))[:200]!r}")
+                problems.append(
+                    f"code cell {i} wrote to stderr: {''.join(o.get('text', ''))[:200]!r}"
+                )
     return problems
 
 
@@ -119,7 +123,9 @@ def check_machine_paths(nb: Any) -> list[str]:
         m = MACHINE_PATH.search(text)
         if m:
             snippet = text[max(0, m.start() - 40) : m.end() + 40].replace("\n", " ")
-            problems.append(f"code cell {i} stores a machine path ({m.group(0)!r}): ...{snippet}...")
+            problems.append(
+                f"code cell {i} stores a machine path ({m.group(0)!r}): ...{snippet}..."
+            )
     return problems
 
 
@@ -159,9 +165,12 @@ def check_exercises(nb: Any) -> list[str]:
     problems = []
     cells = nb.get("cells", [])
     for i, cell in enumerate(cells):
-        if cell.get("cell_type") == "markdown" and DETAILS_CODE.search("".join(cell.get("source", ""))):
-            problems.append(f"cell {i}: a solution in a <details> block cannot run; "
-                            "use cells tagged 'solution'")
+        if cell.get("cell_type") == "markdown" and DETAILS_CODE.search(
+            "".join(cell.get("source", ""))
+        ):
+            problems.append(
+                f"cell {i}: a solution in a <details> block cannot run; use cells tagged 'solution'"
+            )
     for attempt, run in exercise_groups(nb):
         before = cells[attempt] if attempt >= 0 else None
         if (
@@ -169,16 +178,63 @@ def check_exercises(nb: Any) -> list[str]:
             or before.get("cell_type") != "code"
             or ATTEMPT_MARK not in "".join(before.get("source", ""))
         ):
-            problems.append(f"cell {run[0]}: a solution must follow an attempt code cell "
-                            f"containing '# {ATTEMPT_MARK}'")
+            problems.append(
+                f"cell {run[0]}: a solution must follow an attempt code cell "
+                f"containing '# {ATTEMPT_MARK}'"
+            )
         elif attempt == 0 or cells[attempt - 1].get("cell_type") != "markdown":
-            problems.append(f"cell {attempt}: an attempt cell must follow the exercise's markdown cell")
+            problems.append(
+                f"cell {attempt}: an attempt cell must follow the exercise's markdown cell"
+            )
         run_cells = [cells[j] for j in run]
         if not any(c.get("cell_type") == "code" for c in run_cells):
             problems.append(f"cell {run[0]}: an exercise's solution needs at least one code cell")
         for j, c in zip(run, run_cells, strict=True):
             hidden = c.get("metadata", {}).get("jupyter", {}).get("source_hidden")
             if c.get("cell_type") == "code" and hidden is not True:
-                problems.append(f"cell {j}: a solution code cell needs "
-                                "metadata.jupyter.source_hidden = true (collapsed input)")
+                problems.append(
+                    f"cell {j}: a solution code cell needs "
+                    "metadata.jupyter.source_hidden = true (collapsed input)"
+                )
+    return problems
+
+
+IMAGE_MIMES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
+#: Fewer words than this name a figure ("figure 3", "the plot") rather than describe it.
+MIN_ALT_WORDS = 5
+
+
+def image_alt(cell: Any) -> str:
+    """A cell's alternative text for its figures: ``metadata.mystnb.image.alt`` (or '')."""
+    image = (cell.get("metadata", {}).get("mystnb") or {}).get("image") or {}
+    alt = image.get("alt", "")
+    return alt.strip() if isinstance(alt, str) else ""
+
+
+def check_image_alt(nb: Any) -> list[str]:
+    """Problems for code cells that output an image without alternative text.
+
+    The text is kept with the cell that draws the figure, in MyST-NB's cell-level
+    image option ``metadata.mystnb.image.alt``: the site reads it, and so does the
+    project's nbconvert template. It must describe what the figure shows, in at least
+    ``MIN_ALT_WORDS`` words: "figure 3" or "plot" is refused.
+    """
+    problems = []
+    code = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
+    for i, cell in enumerate(code):
+        images = [m for o in cell.get("outputs", []) for m in o.get("data", {}) if m in IMAGE_MIMES]
+        if not images:
+            continue
+        alt = image_alt(cell)
+        first_line = ("".join(cell.get("source", "")).strip().splitlines() or [""])[0][:60]
+        if not alt:
+            problems.append(
+                f"code cell {i} ({first_line!r}) outputs {images[0]} without "
+                "alternative text: set metadata.mystnb.image.alt"
+            )
+        elif len(alt.split()) < MIN_ALT_WORDS:
+            problems.append(
+                f"code cell {i} ({first_line!r}): the alternative text {alt!r} names the "
+                "figure instead of describing what it shows"
+            )
     return problems

@@ -40,8 +40,9 @@ class TestPlotErrorVsDegree:
 
     def test_kwargs_reach_the_method_lines_and_default_axes(self):
         fig, ax = plt.subplots()
-        out = conditioning.plot_error_vs_degree(DEG, {"m": np.ones(4)}, marker="s", linewidth=3,
-                                                xlabel="m", ylabel="err")
+        out = conditioning.plot_error_vs_degree(
+            DEG, {"m": np.ones(4)}, marker="s", linewidth=3, xlabel="m", ylabel="err"
+        )
         assert out is ax
         assert ax.lines[0].get_marker() == "s" and ax.lines[0].get_linewidth() == 3
         assert ax.get_xlabel() == "m" and ax.get_ylabel() == "err"
@@ -51,12 +52,27 @@ class TestPlotErrorVsDegree:
         [
             ((DEG, [1e-3] * 4), {}, TypeError, "errors must be a mapping"),
             ((DEG, {}), {}, ValueError, "errors must contain at least one method"),
-            ((DEG, {"m": [1e-3] * 3}), {}, ValueError, "errors['m'] must have one entry per degree (4)"),
+            (
+                (DEG, {"m": [1e-3] * 3}),
+                {},
+                ValueError,
+                "errors['m'] must have one entry per degree (len(degrees) = 4)",
+            ),
             ((DEG, {"m": [1e-3, -1, 1, 1]}), {}, ValueError, "errors['m'] must be >= 0 or NaN"),
             ((DEG, {"m": [1e-3, np.inf, 1, 1]}), {}, ValueError, "errors['m'] must be >= 0 or NaN"),
             ((DEG, {"m": ["a", "b", "c", "d"]}), {}, TypeError, "errors['m'] must be array-like"),
-            (([1, 3, 2, 4], {"m": [1.0] * 4}), {}, ValueError, "degrees must be strictly increasing"),
-            ((DEG, {"m": [1.0] * 4}), dict(cond=[1, 2, 3]), ValueError, "cond must have one entry per degree (4)"),
+            (
+                ([1, 3, 2, 4], {"m": [1.0] * 4}),
+                {},
+                ValueError,
+                "degrees must be strictly increasing",
+            ),
+            (
+                (DEG, {"m": [1.0] * 4}),
+                dict(cond=[1, 2, 3]),
+                ValueError,
+                "cond must have one entry per degree (len(degrees) = 4)",
+            ),
             ((DEG, {"m": [1.0] * 4}), dict(cond=[1, 0, 3, 4]), ValueError, "cond must be > 0"),
             ((DEG, {"m": [1.0] * 4}), dict(eps=0.0), ValueError, "eps must be > 0"),
             ((DEG, {"m": [1.0] * 4}), dict(eps="tiny"), TypeError, "eps must be a real number"),
@@ -95,7 +111,12 @@ class TestPlotConditionNumbers:
     @pytest.mark.parametrize(
         "args, kwargs, exc, words",
         [
-            ((DEG, COND[:3]), {}, ValueError, "cond must have one entry per degree (4)"),
+            (
+                (DEG, COND[:3]),
+                {},
+                ValueError,
+                "cond must have one entry per degree (len(degrees) = 4)",
+            ),
             ((DEG, -COND), {}, ValueError, "cond must be > 0"),
             ((DEG, [1, np.nan, 2, 3]), {}, ValueError, "cond must contain only finite"),
             (([[1, 2]], COND), {}, ValueError, "degrees must be 1-D"),

@@ -9,9 +9,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWED = {
-    "notebooks", "helpers", "tests", "binder", "environment.yml", "README.md",
-    "pyproject.toml", "Makefile", "requirements.txt", ".ci", "LICENSE", "LICENSE-TEXT",
-    ".gitignore", ".gitattributes",
+    "notebooks",
+    "helpers",
+    "tests",
+    "binder",
+    "environment.yml",
+    "README.md",
+    "pyproject.toml",
+    "Makefile",
+    "requirements.txt",
+    ".ci",
+    "LICENSE",
+    "LICENSE-TEXT",
+    ".gitignore",
+    ".gitattributes",
 }
 
 

@@ -208,7 +208,7 @@ def test_plot_bad_input(func, ax):
         func([1.0], ax=ax)
     with pytest.raises(ValueError, match="f_scale"):
         func(f_scale=0, ax=ax)
-    with pytest.raises(ValueError, match="loss must be one of"):
+    with pytest.raises(ValueError, match=r"losses\[0\] must be one of"):
         func(losses=["nope"], ax=ax)
     with pytest.raises(TypeError, match="losses"):
         func(losses=[], ax=ax)
@@ -225,9 +225,18 @@ def _named(fn, name):
 @pytest.mark.parametrize(
     "loss, words",
     [
-        (_named(lambda z: np.vstack([z, 1 / z, 0 * z]), "inverse"), r"loss 'inverse' returned NaN or inf in rho'"),
-        (_named(lambda z: np.vstack([np.log(z), 1 / z, -1 / z**2]), "logz"), r"loss 'logz' returned NaN or inf"),
-        (_named(lambda z: np.vstack([z, z]), "short"), r"loss 'short' must return an array of shape \(3, 2\)"),
+        (
+            _named(lambda z: np.vstack([z, 1 / z, 0 * z]), "inverse"),
+            r"loss 'inverse' returned NaN or inf in rho'",
+        ),
+        (
+            _named(lambda z: np.vstack([np.log(z), 1 / z, -1 / z**2]), "logz"),
+            r"loss 'logz' returned NaN or inf",
+        ),
+        (
+            _named(lambda z: np.vstack([z, z]), "short"),
+            r"loss 'short' must return an array of shape \(3, 2\)",
+        ),
         (_named(lambda z: None, "nothing"), r"loss 'nothing' returned None"),
     ],
 )

@@ -10,11 +10,10 @@ import copy
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-
 from nbcheck import (
     LESSONS,
     check_exercises,
+    check_image_alt,
     check_kernelspec,
     check_machine_paths,
     check_notebook,
@@ -22,6 +21,7 @@ from nbcheck import (
     notebook_paths,
     recipe_cells,
 )
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 
 def running_kernelspec() -> dict[str, str]:
@@ -71,6 +71,12 @@ def test_exercises_are_runnable_with_solutions_in_tagged_cells(path):
     nb = nbformat.read(path, as_version=4)
     assert check_exercises(nb) == []
     assert len(exercise_groups(nb)) >= 3, "each lesson has at least three exercises"
+
+
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.name)
+def test_every_figure_has_alternative_text(path):
+    nb = nbformat.read(path, as_version=4)
+    assert check_image_alt(nb) == []
 
 
 def test_lesson_files_are_the_only_notebooks():
@@ -155,7 +161,9 @@ def test_guard_catches_a_raises_exception_tag_that_raised_nothing(tmp_path):
 def test_guard_catches_stderr(tmp_path):
     nb = _good_notebook()
     nb.cells[2].outputs.append(
-        new_output("stream", name="stderr", text="/tmp/ipykernel_1/1.py:1: RuntimeWarning: overflow\n")
+        new_output(
+            "stream", name="stderr", text="/tmp/ipykernel_1/1.py:1: RuntimeWarning: overflow\n"
+        )
     )
     assert any("stderr" in p for p in check_notebook(_roundtrip(nb, tmp_path)))
 
@@ -242,7 +250,9 @@ def test_exercise_check_needs_solution_code(tmp_path):
 
 def test_exercise_check_refuses_details_blocks(tmp_path):
     nb = _good_notebook()
-    nb.cells.append(new_markdown_cell(
-        "**Exercise.**\n<details><summary>Solution</summary>\n\n```python\nprint(1)\n```\n</details>"
-    ))
+    nb.cells.append(
+        new_markdown_cell(
+            "**Exercise.**\n<details><summary>Solution</summary>\n\n```python\nprint(1)\n```\n</details>"
+        )
+    )
     assert any("<details>" in p for p in check_exercises(_roundtrip(nb, tmp_path)))

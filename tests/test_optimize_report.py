@@ -28,8 +28,15 @@ def test_landscape_draws_the_function_on_the_grid(ax):
 
 def test_landscape_passes_args_and_marks_points_on_the_curve(ax):
     grid = np.linspace(0.0, 4.0, 21)
-    plot_landscape(quadratic, grid, args=(2.0,), marks={"a": [2.0], "b": [0.5, 3.0]}, ax=ax,
-                   xlabel="w", ylabel="S")
+    plot_landscape(
+        quadratic,
+        grid,
+        args=(2.0,),
+        marks={"a": [2.0], "b": [0.5, 3.0]},
+        ax=ax,
+        xlabel="w",
+        ylabel="S",
+    )
     assert len(ax.lines) == 3
     np.testing.assert_allclose(ax.lines[0].get_ydata(), (grid - 2.0) ** 2)
     np.testing.assert_allclose(ax.lines[1].get_xdata(), [2.0])
@@ -82,13 +89,18 @@ def test_landscape_rejects_bad_input(kwargs, error, match):
 
 
 def test_table_formats_each_kind_of_cell():
-    text = format_table(["name", "ok", "n", "x", "empty"],
-                        [["BFGS", True, 36, 3.14159265, None], ["TNC", np.bool_(False), np.int64(404), -2e-13, None]])
+    text = format_table(
+        ["name", "ok", "n", "x", "empty"],
+        [
+            ["BFGS", True, 36, 3.14159265, None],
+            ["TNC", np.bool_(False), np.int64(404), -2e-13, None],
+        ],
+    )
     lines = text.splitlines()
     assert lines[0].split() == ["name", "ok", "n", "x", "empty"]
     assert set(lines[1].replace(" ", "")) == {"-"}
     assert lines[2].split() == ["BFGS", "yes", "36", "3.14"]
-    assert lines[3].split() == ["TNC", "no", "404", "0"]       # below tiny prints as 0
+    assert lines[3].split() == ["TNC", "no", "404", "0"]  # below tiny prints as 0
 
 
 def test_table_alignment_and_digits():
@@ -97,7 +109,7 @@ def test_table_alignment_and_digits():
     assert lines[0] == "method   value"
     assert lines[2] == "a       1.2346"
     assert lines[3] == "longer     100"
-    assert len({len(line) for line in lines}) == 1           # right-aligned to equal width
+    assert len({len(line) for line in lines}) == 1  # right-aligned to equal width
 
 
 def test_table_tiny_threshold_and_no_rows():

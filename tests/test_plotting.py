@@ -14,8 +14,9 @@ Y = np.array([1.0, 3.2, 4.9, 7.1])
 class TestPlotFit:
     def test_draws_data_then_models_with_legend_and_labels(self, ax):
         fine = np.linspace(0, 3, 50)
-        out = plotting.plot_fit(X, Y, {"line": 2 * fine + 1, "flat": np.full(50, 4.0)},
-                                x_model=fine, ax=ax)
+        out = plotting.plot_fit(
+            X, Y, {"line": 2 * fine + 1, "flat": np.full(50, 4.0)}, x_model=fine, ax=ax
+        )
         assert out is ax
         assert len(ax.lines) == 3
         assert np.array_equal(ax.lines[0].get_xdata(), X)
@@ -26,8 +27,16 @@ class TestPlotFit:
         assert ax.get_xlabel() == "$x$" and ax.get_ylabel() == "$y$"
 
     def test_kwargs_reach_the_data_markers(self, ax):
-        plotting.plot_fit(X, Y, ax=ax, color="red", marker="s", data_label="measured",
-                          xlabel="t (s)", ylabel="v (m/s)")
+        plotting.plot_fit(
+            X,
+            Y,
+            ax=ax,
+            color="red",
+            marker="s",
+            data_label="measured",
+            xlabel="t (s)",
+            ylabel="v (m/s)",
+        )
         line = ax.lines[0]
         assert line.get_marker() == "s" and line.get_color() == "red"
         assert line.get_label() == "measured"
@@ -41,7 +50,12 @@ class TestPlotFit:
         "args, kwargs, exc, words",
         [
             ((X, Y[:3]), {}, ValueError, "y must have the same length as x (4), got 3"),
-            ((X, Y, {"m": [1.0, 2.0]}), {}, ValueError, "models['m'] must have the length of x (4)"),
+            (
+                (X, Y, {"m": [1.0, 2.0]}),
+                {},
+                ValueError,
+                "models['m'] must have the length of x (4)",
+            ),
             ((X, Y, {"m": [1.0]}), dict(x_model=[0.0, 1.0]), ValueError, "length of x_model (2)"),
             ((X, Y, [1.0, 2.0]), {}, TypeError, "models must be a mapping"),
             ((X, [1.0, np.nan, 2.0, 3.0]), {}, ValueError, "y must contain only finite"),
@@ -110,11 +124,21 @@ class TestPlotCoefficients:
     @pytest.mark.parametrize(
         "args, kwargs, exc, words",
         [
-            (([1.0, 2.0], ["a"]), {}, ValueError, "labels must have one entry per coefficient (2), got 1"),
+            (
+                ([1.0, 2.0], ["a"]),
+                {},
+                ValueError,
+                "labels must have one entry per coefficient (len(coef) = 2), got 1",
+            ),
             (([1.0, 2.0], "ab"), {}, TypeError, "labels must be a sequence of str"),
             (([1.0, 2.0], ["a", 2]), {}, TypeError, "labels[1] must be a str"),
             (([1.0, np.inf], ["a", "b"]), {}, ValueError, "coef must contain only finite"),
-            (([1.0, 2.0], ["a", "b"]), dict(fmt="{:.2q}"), ValueError, "fmt must be a format string"),
+            (
+                ([1.0, 2.0], ["a", "b"]),
+                dict(fmt="{:.2q}"),
+                ValueError,
+                "fmt = '{:.2q}' cannot format one real number",
+            ),
             (([1.0, 2.0], ["a", "b"]), dict(fmt=3), TypeError, "fmt must be a format string"),
         ],
     )
@@ -130,8 +154,9 @@ class TestPlotCostContours:
         return (p[0] - 1) ** 2 + 4 * (p[1] + 0.5) ** 2 + 0.1
 
     def test_contours_of_the_function(self, ax):
-        out = plotting.plot_cost_contours(self.bowl, (-1, 3), (-2, 1), n=41, levels=7, ax=ax,
-                                          xlabel="$a$", ylabel="$b$")
+        out = plotting.plot_cost_contours(
+            self.bowl, (-1, 3), (-2, 1), n=41, levels=7, ax=ax, xlabel="$a$", ylabel="$b$"
+        )
         assert out is ax
         cs = ax.collections[-1]
         assert len(cs.levels) >= 5
@@ -150,14 +175,39 @@ class TestPlotCostContours:
     @pytest.mark.parametrize(
         "args, kwargs, exc, words",
         [
-            ((bowl.__func__, (1, -1), (0, 1)), {}, ValueError, "xlim must be two increasing numbers"),
-            ((bowl.__func__, (0, 1), (0, 1, 2)), {}, ValueError, "ylim must be two increasing numbers"),
+            (
+                (bowl.__func__, (1, -1), (0, 1)),
+                {},
+                ValueError,
+                "xlim must be two increasing numbers",
+            ),
+            (
+                (bowl.__func__, (0, 1), (0, 1, 2)),
+                {},
+                ValueError,
+                "ylim must be two increasing numbers",
+            ),
             ((bowl.__func__, (0, 1), (0, 1)), dict(n=1), ValueError, "n must be >= 2"),
             ((lambda p: p, (0, 1), (0, 1)), {}, ValueError, "fun must return a scalar"),
             ((lambda p: np.log(p[0]), (0.5, 1), (0, 1)), dict(log=True, levels=3, n=5), None, None),
-            ((lambda p: p[0] - 1, (0, 1), (0, 1)), dict(log=True), ValueError, "log=True needs fun > 0"),
-            ((lambda p: 1 / 0.0 if False else np.inf, (0, 1), (0, 1)), dict(n=3), ValueError, "non-finite"),
-            ((bowl.__func__, (0, 1), (0, 1)), dict(levels=[2, 1]), ValueError, "levels must be increasing"),
+            (
+                (lambda p: p[0] - 1, (0, 1), (0, 1)),
+                dict(log=True),
+                ValueError,
+                "log=True needs fun > 0",
+            ),
+            (
+                (lambda p: 1 / 0.0 if False else np.inf, (0, 1), (0, 1)),
+                dict(n=3),
+                ValueError,
+                "fun returned inf at p = [0.0, 0.0]",
+            ),
+            (
+                (bowl.__func__, (0, 1), (0, 1)),
+                dict(levels=[2, 1]),
+                ValueError,
+                "levels must be increasing",
+            ),
             ((3, (0, 1), (0, 1)), {}, TypeError, "fun must be callable"),
             ((bowl.__func__, (0, 1), (0, 1)), dict(log="yes"), TypeError, "log must be a bool"),
         ],
@@ -209,3 +259,37 @@ class TestPlotPath:
         with pytest.raises(exc) as info:
             plotting.plot_path(xs)
         assert words in str(info.value)
+
+
+class TestForwardedKwargs:
+    """**kwargs either reach Matplotlib or are refused naming the key, before drawing."""
+
+    def test_call_keywords_of_bar_and_plot_pass_through(self, ax):
+        plotting.plot_coefficients([1.0, 2.0], ["a", "b"], ax=ax, bottom=0.5, yerr=[0.1, 0.2])
+        assert ax.patches[0].get_y() == 0.5
+        plotting.plot_fit(X, Y, ax=ax, scalex=False, color="C3")
+
+    @pytest.mark.parametrize(
+        "kwargs, exc, words",
+        [
+            (dict(no_such_property=1), TypeError, "no_such_property is not a property"),
+            (dict(linewidth="thick"), ValueError, "linewidth"),
+            (dict(zorder="top"), TypeError, "zorder"),
+            (dict(label="x"), TypeError, "label cannot be passed"),
+        ],
+    )
+    def test_bad_kwargs_are_refused_by_name(self, ax, kwargs, exc, words):
+        with pytest.raises(exc, match=words):
+            plotting.plot_fit(X, Y, ax=ax, **kwargs)
+        assert not ax.lines  # nothing drawn before the refusal
+
+
+def test_cost_contours_accept_a_log_norm(ax):
+    # A valid contour keyword must not be refused because the throwaway trial warns.
+    from matplotlib.colors import LogNorm
+
+    def bowl(p):
+        return 1.0 + p[0] ** 2 + p[1] ** 2
+
+    plotting.plot_cost_contours(bowl, (-1, 1), (-1, 1), n=11, levels=5, ax=ax, norm=LogNorm())
+    assert ax.collections and isinstance(ax.collections[-1].norm, LogNorm)

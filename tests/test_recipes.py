@@ -8,7 +8,6 @@ import sys
 
 import nbformat
 import pytest
-
 from nbcheck import notebook_paths, recipe_cells
 
 # Make `import helpers` fail inside the recipe: a recipe must stand alone.
@@ -143,7 +142,9 @@ def solution_leaks(cells) -> dict[str, list[str]]:
         number += 1
         label = f"code cell {number}"
         if not has_tag(cell, "solution"):
-            hit = sorted(n for n in free_names(cell.source) if last_binder.get(n, "").startswith("solution"))
+            hit = sorted(
+                n for n in free_names(cell.source) if last_binder.get(n, "").startswith("solution")
+            )
             if hit:
                 leaks[label] = [f"{n} (bound by {last_binder[n]})" for n in hit]
         who = f"solution in {label}" if has_tag(cell, "solution") else "lesson"

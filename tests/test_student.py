@@ -6,9 +6,8 @@ import os
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
 from nbcheck import ATTEMPT_MARK, exercise_groups, has_tag, notebook_paths
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from student_edition import student_notebook, write_edition
 
 
@@ -33,18 +32,8 @@ def test_student_notebook_has_no_solution_and_keeps_the_attempts(path, edition):
     assert [c.source for c in student.cells[1:]] == kept
 
 
-@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
-def test_student_notebook_runs_top_to_bottom(path, edition, monkeypatch):
-    from nbclient import NotebookClient
-
-    monkeypatch.delenv("MPLBACKEND", raising=False)
-    nb = nbformat.read(edition[[p.name for p in edition].index(path.name)], as_version=4)
-    # run from the lessons' folder, as a student's copy placed beside them would
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    errors = [o for c in nb.cells if c.cell_type == "code" and not has_tag(c, "raises-exception")
-              for o in c.outputs if o.output_type == "error"]
-    assert errors == []
+# That every student notebook runs top to bottom, in a hostile environment and with its
+# stored outputs compared, is tested in test_hostile_environment.py.
 
 
 def test_student_notebook_drops_solution_cells_only():

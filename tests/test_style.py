@@ -57,8 +57,9 @@ def test_use_style_ignores_a_user_matplotlibrc(tmp_path):
         "print(mpl.rcParams['font.size'], list(mpl.rcParams['figure.figsize']))\n"
     )
     env = {"MPLCONFIGDIR": str(tmp_path), "PATH": "/usr/bin:/bin", "MPLBACKEND": "Agg"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     assert done.stdout.split() == ["13.0", "[8.0,", "4.5]"]
 
 

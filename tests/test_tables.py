@@ -39,7 +39,9 @@ def test_trailing_blanks_are_stripped_and_empty_cells_kept():
 
 def test_header_only_table():
     assert text_table(["a", "bb"], []) == "a  bb"
-    assert html_table(["a"], []) == "<table><thead><tr><th>a</th></tr></thead><tbody></tbody></table>"
+    assert (
+        html_table(["a"], []) == "<table><thead><tr><th>a</th></tr></thead><tbody></tbody></table>"
+    )
 
 
 def test_html_table_structure():

@@ -96,7 +96,7 @@ class TestIterationRecorder:
                 (line_residuals, [0.0, 0.0]),
                 dict(names=["m"]),
                 ValueError,
-                "names must have one entry per parameter (2)",
+                "names must have one entry per parameter (len(x0) = 2)",
             ),
             ((line_residuals, [0.0, 0.0]), dict(names="mb"), TypeError, "names must be a sequence"),
             ((line_residuals, [0.0, 0.0]), dict(args=[T, Y]), TypeError, "args must be a tuple"),
@@ -358,6 +358,30 @@ class TestWhatSciPyPasses:
             assert np.allclose(passed, expected, rtol=1e-10, atol=0)
             assert not np.allclose(passed, f)
         assert "max(\\rho_C' + 2\\rho_C'' f_i^2" in " ".join(IterationRecorder.__doc__.split())
+
+    def test_huber_residuals_beyond_f_scale_are_passed_as_documented(self):
+        seen = []
+        c = 0.1
+        y = Y + np.array([0.0, 0.05, -0.04, 3.0])
+        least_squares(
+            line_residuals,
+            [0.0, 0.0],
+            args=(T, y),
+            loss="huber",
+            f_scale=c,
+            method="dogbox",
+            callback=lambda intermediate_result: seen.append(
+                (intermediate_result.x.copy(), intermediate_result.fun.copy())
+            ),
+        )
+        beyond = 0
+        for x, passed in seen:
+            f = line_residuals(x, T, y)
+            far = np.abs(f) > c
+            beyond += np.sum(far)
+            assert np.allclose(passed[far], np.sign(f[far]) * c / np.sqrt(np.finfo(float).eps))
+        assert beyond > 0
+        assert "pm C/\\sqrt{\\varepsilon}" in IterationRecorder.__doc__
 
     def test_the_reported_dogbox_bug_no_longer_prints(self):
         # With huber beyond f_scale dogbox passes ±1/sqrt(eps) ≈ ±6.7e7 per residual.

@@ -123,7 +123,10 @@ def test_postbuild_installs_the_package_without_dependencies():
 
 def test_reader_spots_a_mismatch(tmp_path):
     env = tmp_path / "environment.yml"
-    env.write_text("name: x\ndependencies:\n  - python=3.11\n  - numpy=1.0\n  - pip\n  - pip:\n    - nbval==0.1\n")
+    env.write_text(
+        "name: x\ndependencies:\n  - python=3.11\n  - numpy=1.0\n"
+        "  - pip\n  - pip:\n    - nbval==0.1\n"
+    )
     conda, pip = read_conda_env(env)
     assert conda["numpy"] == "1.0" and conda["python"] == "3.11" and pip == {"nbval": "0.1"}
     assert conda["numpy"] != REQ["numpy"]
