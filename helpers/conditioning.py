@@ -68,6 +68,34 @@ def _check_eps(eps: Any) -> float:
     return eps
 
 
+def _check_errors(errors: Any, size: int, eps: float, per: str) -> dict[str, np.ndarray]:
+    """Method name -> errors ready for a log axis (exact zeros drawn at eps / 10).
+
+    ``per`` says in messages what each entry belongs to, e.g. "x (5)".
+    """
+    if not isinstance(errors, Mapping):
+        raise TypeError(
+            f"errors must be a mapping of method name -> errors, got {type(errors).__name__}"
+        )
+    if len(errors) == 0:
+        raise ValueError("errors must contain at least one method")
+    table = {}
+    for name, values in errors.items():
+        if not isinstance(name, str):
+            raise TypeError(f"errors keys must be str (method names), got {type(name).__name__}")
+        check_text(name, f"errors key {name!r}")
+        label = f"errors[{name!r}]"
+        values = as_1d_array(values, label, finite=False)
+        if values.size != size:
+            raise ValueError(f"{label} must have one entry per {per} ({size}), got {values.size}")
+        if np.any(np.isinf(values)) or np.any(values < 0):
+            raise ValueError(f"{label} must be >= 0 or NaN (a failed solve)")
+        shown = np.where(values == 0, eps / 10, values)
+        check_plottable(shown[~np.isnan(shown)], label, log=True)
+        table[name] = shown
+    return table
+
+
 def plot_error_vs_degree(
     degrees: Any,
     errors: Mapping[str, Any],
@@ -125,30 +153,8 @@ def plot_error_vs_degree(
     >>> plt.close(fig)
     """
     degrees = _check_degrees(degrees)
-    if not isinstance(errors, Mapping):
-        raise TypeError(
-            f"errors must be a mapping of method name -> errors, got {type(errors).__name__}"
-        )
-    if len(errors) == 0:
-        raise ValueError("errors must contain at least one method")
     eps = _check_eps(eps)
-    table = {}
-    for name, values in errors.items():
-        if not isinstance(name, str):
-            raise TypeError(f"errors keys must be str (method names), got {type(name).__name__}")
-        check_text(name, f"errors key {name!r}")
-        label = f"errors[{name!r}]"
-        values = as_1d_array(values, label, finite=False)
-        if values.size != degrees.size:
-            raise ValueError(
-                f"{label} must have one entry per degree (len(degrees) = {degrees.size}), "
-                f"got {values.size}"
-            )
-        if np.any(np.isinf(values)) or np.any(values < 0):
-            raise ValueError(f"{label} must be >= 0 or NaN (a failed solve)")
-        shown = np.where(values == 0, eps / 10, values)
-        check_plottable(shown[~np.isnan(shown)], label, log=True)
-        table[name] = shown
+    table = _check_errors(errors, degrees.size, eps, f"degree (len(degrees) = {degrees.size})")
     kappa = None if cond is None else _check_cond(cond, degrees.size)
     xlabel = check_text(xlabel, "xlabel")
     ylabel = check_text(ylabel, "ylabel")
@@ -372,12 +378,6 @@ def plot_solver_errors(
     if log_x and np.any(xs <= 0):
         raise ValueError("x must be > 0 on a log x axis (pass xscale='linear' otherwise)")
     check_plottable(xs, "x", log=log_x)
-    if not isinstance(errors, Mapping):
-        raise TypeError(
-            f"errors must be a mapping of method name -> errors, got {type(errors).__name__}"
-        )
-    if len(errors) == 0:
-        raise ValueError("errors must contain at least one method")
     if not isinstance(legend_outside, (bool, np.bool_)):
         raise TypeError(f"legend_outside must be a bool, got {type(legend_outside).__name__}")
     if not isinstance(cond_symbol, str):
@@ -390,20 +390,7 @@ def plot_solver_errors(
     first_style = check_int(first_style, "first_style", minimum=0)
     eps = check_positive(eps, "eps")
     check_plottable(np.array([eps / 10]), "eps", log=True)
-    table = {}
-    for name, values in errors.items():
-        if not isinstance(name, str):
-            raise TypeError(f"errors keys must be str (method names), got {type(name).__name__}")
-        check_text(name, f"errors key {name!r}")
-        label = f"errors[{name!r}]"
-        values = as_1d_array(values, label, finite=False)
-        if values.size != xs.size:
-            raise ValueError(f"{label} must have one entry per x ({xs.size}), got {values.size}")
-        if np.any(np.isinf(values)) or np.any(values < 0):
-            raise ValueError(f"{label} must be >= 0 or NaN (a failed solve)")
-        shown = np.where(values == 0, eps / 10, values)
-        check_plottable(shown[~np.isnan(shown)], label, log=True)
-        table[name] = shown
+    table = _check_errors(errors, xs.size, eps, f"x ({xs.size})")
     kappa = None
     if cond is not None:
         kappa = as_1d_array(cond, "cond")

@@ -20,13 +20,11 @@ import os
 import subprocess
 import sys
 
-import pytest
 from nbcheck import ROOT, notebook_paths
 from student_edition import write_edition
 
 
-@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
-def test_student_edition_passes_strict_nbval_in_a_hostile_environment(path, tmp_path):
+def check_student_edition_in_a_hostile_environment(path, tmp_path):
     config = tmp_path / "mplconfig"
     config.mkdir()
     (config / "matplotlibrc").write_text(
@@ -65,3 +63,18 @@ def test_student_edition_passes_strict_nbval_in_a_hostile_environment(path, tmp_
         timeout=900,
     )
     assert done.returncode == 0, done.stdout[-5000:] + done.stderr[-2000:]
+
+
+# One test class per lesson (rather than one parametrized test), so that pytest-xdist's
+# loadscope can run the lessons on different workers: each run takes seconds.
+def _lesson_class(path):
+    def test_student_edition_passes_strict_nbval_in_a_hostile_environment(self, tmp_path):
+        check_student_edition_in_a_hostile_environment(path, tmp_path)
+
+    test = test_student_edition_passes_strict_nbval_in_a_hostile_environment
+    return type(f"TestHostile_{path.stem}", (), {test.__name__: test})
+
+
+for _path in notebook_paths():
+    _cls = _lesson_class(_path)
+    globals()[_cls.__name__] = _cls
