@@ -8,6 +8,7 @@ silently wrong result.
 
 from __future__ import annotations
 
+import copy
 import functools
 import numbers
 import re
@@ -421,10 +422,16 @@ def _try_contour_kwargs(kwargs: dict[str, Any]) -> None:
     ax = Figure().add_subplot()
     for key, value in kwargs.items():
         try:
+            # The trial gets a copy: contour autoscales a norm it is given, and the caller's own
+            # norm=LogNorm() scaled to this trial's data would colour every real level wrongly.
+            trial = copy.deepcopy(value)
+        except Exception:
+            trial = value  # not copyable: the trial uses the object itself
+        try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 # positive values, so that a valid norm=LogNorm() is tried without a warning
-                ax.contour([[1.0, 2.0], [2.0, 3.0]], levels=[1.5, 2.5], **{key: value})
+                ax.contour([[1.0, 2.0], [2.0, 3.0]], levels=[1.5, 2.5], **{key: trial})
         except AttributeError:
             raise TypeError(f"{key} is not a keyword Matplotlib's contour accepts") from None
         except (TypeError, ValueError) as exc:

@@ -322,8 +322,10 @@ def plot_cost_contours(
         least one within the range of ``fun`` on the grid); at most
         :data:`MAX_LEVELS` (100).
     log : bool, default False
-        Space the levels logarithmically (for costs spanning decades; the
-        function must then be > 0 on the grid).
+        When ``levels`` is a count, space the levels logarithmically (for
+        costs spanning decades; the function must then be > 0 on the grid)
+        and colour them on a logarithmic scale (``norm=LogNorm()``, unless
+        ``norm`` is given).
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; the current Axes when None.
     xlabel, ylabel : str
@@ -389,7 +391,11 @@ def plot_cost_contours(
             )
         contour_levels = given
     ax = check_ax(ax)
-    style = {"cmap": "viridis", "linewidths": 1.0}
+    style: dict[str, Any] = {"cmap": "viridis", "linewidths": 1.0}
+    if log and count is not None:
+        from matplotlib.colors import LogNorm
+
+        style["norm"] = LogNorm()  # evenly spaced colours for geometrically spaced levels
     style.update(kwargs)
     ax.contour(gx, gy, values, levels=contour_levels, **style)
     ax.set_xlabel(xlabel)

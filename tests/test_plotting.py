@@ -293,3 +293,34 @@ def test_cost_contours_accept_a_log_norm(ax):
 
     plotting.plot_cost_contours(bowl, (-1, 1), (-1, 1), n=11, levels=5, ax=ax, norm=LogNorm())
     assert ax.collections and isinstance(ax.collections[-1].norm, LogNorm)
+
+
+def test_cost_contours_colour_each_level_with_the_callers_norm(ax):
+    # The keyword check must not autoscale the caller's norm to its own trial data: the norm has
+    # to span the real levels, so that each level gets its own colour.
+    from matplotlib.colors import LogNorm
+
+    def bowl(p):
+        return 1.0 + 100.0 * (p[0] ** 2 + p[1] ** 2)
+
+    norm = LogNorm()
+    plotting.plot_cost_contours(bowl, (-1, 1), (-1, 1), n=21, levels=8, log=True, ax=ax, norm=norm)
+    contours = ax.collections[-1]
+    assert norm.vmin == pytest.approx(contours.levels[0])
+    assert norm.vmax == pytest.approx(contours.levels[-1])
+    colours = np.unique(np.round(contours.get_edgecolor(), 6), axis=0)
+    assert len(colours) == len(contours.levels)
+
+
+def test_cost_contours_log_levels_get_a_log_colour_scale_by_default(ax):
+    from matplotlib.colors import LogNorm
+
+    def bowl(p):
+        return 1.0 + 100.0 * (p[0] ** 2 + p[1] ** 2)
+
+    plotting.plot_cost_contours(bowl, (-1, 1), (-1, 1), n=21, levels=8, log=True, ax=ax)
+    contours = ax.collections[-1]
+    assert isinstance(contours.norm, LogNorm)
+    # evenly spaced colours: the middle level sits near the middle of the colour map
+    middle = contours.norm(contours.levels[len(contours.levels) // 2])
+    assert 0.4 < middle < 0.65
