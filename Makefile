@@ -3,6 +3,11 @@
 # the project's own virtual environment, .venv, made from requirements.txt by
 # tests/make_venv.py: with uv when it can be had (seconds), else with pip.
 
+# Python's default is to cache compiled bytecode (__pycache__/, git-ignored). Some container
+# images turn that off (PYTHONDONTWRITEBYTECODE=1); then every test process, Sphinx run and
+# kernel recompiles each module it imports, which made `make test` about 8 s slower here.
+unexport PYTHONDONTWRITEBYTECODE
+
 PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
