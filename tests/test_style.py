@@ -77,3 +77,37 @@ def test_every_module_is_imported_by_the_package():
 
     names = {m.name for m in pkgutil.iter_modules(helpers.__path__) if not m.name.startswith("_")}
     assert names - {"style"} <= set(helpers.__all__), "export every public module from helpers"
+
+
+def test_use_style_shows_inline_figures_as_laid_out():
+    # The style's constrained layout keeps every label inside the figure, so the inline
+    # backend's tight crop (a second draw of every figure) is dropped: the PNG is the figure.
+    import base64
+    import io
+
+    import nbformat
+    from nbclient import NotebookClient
+    from PIL import Image
+
+    figure = "fig, ax = plt.subplots()\nax.plot([0, 1], [0, 1])\nplt.show()"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("%matplotlib inline\nimport matplotlib.pyplot as plt\n" + figure),
+        nbformat.v4.new_code_cell("import helpers\n\nhelpers.use_style()\n" + figure),
+    ]
+    NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    sizes = []
+    for cell in nb.cells:
+        (png,) = [o["data"]["image/png"] for o in cell.outputs if "image/png" in o.get("data", {})]
+        sizes.append(Image.open(io.BytesIO(base64.b64decode(png))).size)
+    assert sizes[0] != (640, 480)  # the backend's default: cropped to the drawn content
+    assert sizes[1] == (800, 450)  # the style's 8 x 4.5 in at 100 dpi, as laid out
+
+
+def test_use_style_outside_a_kernel_sets_up_no_inline_backend():
+    from matplotlib_inline.config import InlineBackend
+
+    was = InlineBackend.initialized()
+    with mpl.rc_context():
+        helpers.use_style()
+    assert InlineBackend.initialized() == was
