@@ -51,4 +51,6 @@ def _show_inline_figures_as_laid_out() -> None:
         return
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-    set_matplotlib_formats(*InlineBackend.instance().figure_formats, bbox_inches=None)
+    set_matplotlib_formats(  # type: ignore[no-untyped-call]
+        *InlineBackend.instance().figure_formats, bbox_inches=None
+    )
