@@ -344,9 +344,10 @@ _NUMERIC_PROPERTIES = {
 }
 
 
-#: Keywords of ``Axes.plot`` and ``Axes.bar`` that are not artist properties.
+#: Keywords of ``Axes.plot``, ``Axes.bar`` and ``Axes.annotate`` that are not artist properties.
 _CALL_ONLY = {
     "line": {"scalex", "scaley", "data"},
+    "annotation": set(),
     "bar": {
         "bottom",
         "align",
@@ -367,11 +368,12 @@ def check_plot_kwargs(
 ) -> dict[str, Any]:
     """Check keyword arguments forwarded to Matplotlib before anything is drawn.
 
-    ``target`` is ``'line'`` (``Axes.plot``), ``'bar'`` (``Axes.bar``) or
-    ``'contour'`` (``Axes.contour``). A key in ``reserved`` (key -> why) is
-    refused by name; every other key is tried on a throwaway artist of the same
-    kind, so that an unknown property or a bad value fails now, naming the key,
-    not inside Matplotlib or when the figure is drawn.
+    ``target`` is ``'line'`` (``Axes.plot``), ``'bar'`` (``Axes.bar``),
+    ``'annotation'`` (``Axes.annotate``) or ``'contour'`` (``Axes.contour``).
+    A key in ``reserved`` (key -> why) is refused by name; every other key is
+    tried on a throwaway artist of the same kind, so that an unknown property
+    or a bad value fails now, naming the key, not inside Matplotlib or when
+    the figure is drawn.
     """
     for key, why in (reserved or {}).items():
         if key in kwargs:
@@ -395,8 +397,15 @@ def check_plot_kwargs(
         return kwargs
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
+    from matplotlib.text import Annotation
 
-    dummy = Line2D([], []) if target == "line" else Rectangle((0.0, 0.0), 1.0, 1.0)
+    dummy: Any
+    if target == "line":
+        dummy = Line2D([], [])
+    elif target == "annotation":
+        dummy = Annotation("", (0.0, 0.0))
+    else:
+        dummy = Rectangle((0.0, 0.0), 1.0, 1.0)
     for key, value in kwargs.items():
         if key in _CALL_ONLY[target]:
             continue  # arguments of Axes.plot / Axes.bar themselves, checked there

@@ -201,3 +201,26 @@ def test_label_iterations_rejects_bad_input(kwargs, error, match):
     call.update(kwargs)
     with pytest.raises(error, match=match):
         label_iterations(call.pop("xs"), **call)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "exc", "words"),
+    [
+        ({"xytext": (1, 1)}, TypeError, "xytext cannot be passed through"),
+        ({"size": 30}, TypeError, "size cannot be passed through.*label_iterations"),
+        ({"rotation": float("nan")}, ValueError, "rotation"),
+        ({"not_a_property": 1}, TypeError, "not_a_property is not a property of a Matplotlib"),
+        ({"color": "no-such-colour"}, ValueError, "color"),
+    ],
+)
+def test_label_iterations_refuses_bad_keywords_by_name(ax, kwargs, exc, words):
+    _square_axes(ax)
+    with pytest.raises(exc, match=words):
+        label_iterations([[0, 0], [2, 2], [5, 5]], ax=ax, **kwargs)
+    assert not ax.texts  # nothing drawn before the refusal
+
+
+def test_label_iterations_passes_valid_keywords_on(ax):
+    _square_axes(ax)
+    label_iterations([[0, 0], [2, 2], [5, 5]], ax=ax, color="C1", rotation=30)
+    assert ax.texts and all(t.get_rotation() == 30 for t in ax.texts)
