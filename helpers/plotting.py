@@ -27,6 +27,7 @@ from ._validate import (
     check_real,
     check_same_length,
     check_text,
+    is_finite_float,
     real_value_of,
 )
 
@@ -370,7 +371,12 @@ def plot_cost_contours(
     values = np.empty_like(gx)
     for idx in np.ndindex(gx.shape):
         p = np.array([gx[idx], gy[idx]])
-        values[idx] = real_value_of(fun(p), "fun", f"at p = {p.tolist()} (in the xlim x ylim grid)")
+        raw = fun(p)
+        values[idx] = (
+            raw
+            if is_finite_float(raw)
+            else real_value_of(raw, "fun", f"at p = {p.tolist()} (in the xlim x ylim grid)")
+        )
     check_plottable(values, "the values of fun on the grid")
     lo, hi = float(values.min()), float(values.max())
     contour_levels: Any

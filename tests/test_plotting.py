@@ -324,3 +324,19 @@ def test_cost_contours_log_levels_get_a_log_colour_scale_by_default(ax):
     # evenly spaced colours: the middle level sits near the middle of the colour map
     middle = contours.norm(contours.levels[len(contours.levels) // 2])
     assert 0.4 < middle < 0.65
+
+
+def test_cost_contours_refuse_a_bad_value_at_its_grid_point(ax):
+    # The fast path for plain finite floats must not let NaN, inf or other types through.
+    for bad, exc in [
+        (np.nan, ValueError),
+        (np.inf, ValueError),
+        ("1", TypeError),
+        (None, TypeError),
+    ]:
+
+        def fun(p, bad=bad):
+            return bad if p[0] > 0.5 else float(p @ p)
+
+        with pytest.raises(exc, match=r"fun returned .*at p = \[|fun returned None at p = \["):
+            plotting.plot_cost_contours(fun, (0, 1), (0, 1), n=5, ax=ax)
