@@ -107,7 +107,7 @@ def test_use_style_shows_inline_figures_as_laid_out():
 def test_use_style_outside_a_kernel_sets_up_no_inline_backend():
     from matplotlib_inline.config import InlineBackend
 
-    was = InlineBackend.initialized()
+    InlineBackend.clear_instance()  # as in a plain interpreter: no kernel has set one up
     with mpl.rc_context():
         helpers.use_style()
-    assert InlineBackend.initialized() == was
+    assert not InlineBackend.initialized()  # use_style must not create the configuration
