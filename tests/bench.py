@@ -3,8 +3,9 @@
 The floor notebook does what every lesson must do anyway (start a kernel,
 import NumPy, SciPy, Matplotlib and helpers, apply the style, draw one
 figure), so ``ratio`` says how much a lesson costs beyond that. Each
-notebook is executed in memory (nothing is written) ``--repeat`` times and
-the fastest run is reported, with the kernel's peak resident memory.
+notebook is executed in memory (nothing is written) ``--repeat`` times, in
+rounds that run every notebook once, and the fastest run is reported, with
+the kernel's peak resident memory.
 
 Not a test: timings belong in a benchmark you run and quote, never in an
 assertion.
@@ -77,12 +78,19 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, best of {args.repeat} runs")
     print(f"{'notebook':<40} {'seconds':>8} {'x floor':>8} {'peak MiB':>9}")
-    floor = None
-    for name, nb, cwd in jobs:
-        runs = [run_once(nb, cwd) for _ in range(args.repeat)]
-        seconds = min(r[0] for r in runs)
-        memory = max(r[1] for r in runs)
-        floor = floor or seconds
+    # Rounds, not one notebook after another: each round runs every job once, so a
+    # stretch of slow (or fast) machine time falls on the floor and the lessons alike
+    # instead of biasing the ratios of whichever notebook ran during it.
+    runs: list[list[tuple[float, float]]] = [[] for _ in jobs]
+    for k in range(args.repeat):
+        for job_runs, (_name, nb, cwd) in zip(runs, jobs, strict=True):
+            job_runs.append(run_once(nb, cwd))
+        times = " ".join(f"{r[-1][0]:.2f}" for r in runs)  # in the order of the table below
+        print(f"round {k + 1} of {args.repeat}, seconds: {times}", file=sys.stderr)
+    floor = min(r[0] for r in runs[0])
+    for (name, _nb, _cwd), job_runs in zip(jobs, runs, strict=True):
+        seconds = min(r[0] for r in job_runs)
+        memory = max(r[1] for r in job_runs)
         print(f"{name:<40} {seconds:8.2f} {seconds / floor:8.2f} {memory:9.0f}", flush=True)
     return 0
 
