@@ -212,7 +212,7 @@ def image_alt(cell: Any) -> str:
 
 
 def check_image_alt(nb: Any) -> list[str]:
-    """Problems for code cells that output an image without alternative text.
+    """Problems for code cells whose figures lack alternative text, or whose text lacks a figure.
 
     The text is kept with the cell that draws the figure, in MyST-NB's cell-level
     image option ``metadata.mystnb.image.alt``: the site reads it, and so does the
@@ -223,10 +223,19 @@ def check_image_alt(nb: Any) -> list[str]:
     code = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
     for i, cell in enumerate(code):
         images = [m for o in cell.get("outputs", []) for m in o.get("data", {}) if m in IMAGE_MIMES]
-        if not images:
-            continue
         alt = image_alt(cell)
         first_line = ("".join(cell.get("source", "")).strip().splitlines() or [""])[0][:60]
+        widget = any(
+            "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+            for o in cell.get("outputs", [])
+        )
+        if not images:
+            if alt and not widget:  # left when the figure was removed (a widget draws them live)
+                problems.append(
+                    f"code cell {i} ({first_line!r}) outputs no image but has alternative "
+                    "text: remove metadata.mystnb.image.alt"
+                )
+            continue
         if not alt:
             problems.append(
                 f"code cell {i} ({first_line!r}) outputs {images[0]} without "

@@ -275,6 +275,12 @@ def test_check_image_alt_refuses_a_missing_or_naming_alt_text():
     assert "names the figure" in check_image_alt(figure_notebook("Figure 3"))[0]
 
 
+def test_check_image_alt_refuses_alt_text_left_on_a_cell_without_a_figure():
+    nb = figure_notebook("Noisy samples of a cubic trend plus a sine")
+    nb.cells[1].outputs = [new_output("stream", name="stdout", text="no figure any more\n")]
+    assert "outputs no image but has alternative text" in check_image_alt(nb)[0]
+
+
 def test_nbconvert_template_puts_the_alt_text_on_the_figure():
     # what `jupyter nbconvert --to html --template-file notebooks/_site/nbconvert/...` runs
     from nbconvert import HTMLExporter
