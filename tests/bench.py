@@ -69,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "notebooks", nargs="*", type=Path, help="notebooks to time (default: notebooks/*.ipynb)"
     )
-    parser.add_argument("--repeat", type=int, default=2, help="runs per notebook (fastest is kept)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds: runs per notebook (fastest is kept)"
+    )
     args = parser.parse_args(argv)
     os.environ.pop("MPLBACKEND", None)
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
