@@ -340,3 +340,35 @@ def test_cost_contours_refuse_a_bad_value_at_its_grid_point(ax):
 
         with pytest.raises(exc, match=r"fun returned .*at p = \[|fun returned None at p = \["):
             plotting.plot_cost_contours(fun, (0, 1), (0, 1), n=5, ax=ax)
+
+
+@pytest.mark.parametrize(
+    ("raw", "fast"),
+    [
+        (1.5, True),
+        (np.float64(-2.0), True),
+        (float("nan"), False),
+        (np.float64(np.inf), False),
+        (-np.inf, False),
+        (np.float32(1.0), False),  # other types take the full check, which converts them
+        (1, False),
+        (True, False),
+        ("1.0", False),
+        (None, False),
+        (np.array(1.0), False),
+    ],
+)
+def test_fast_path_takes_only_finite_float64(raw, fast):
+    from helpers._validate import is_finite_float
+
+    assert is_finite_float(raw) is fast
+
+
+def test_cost_contours_accept_other_real_scalars_through_the_full_check(ax):
+    # values the fast path passes on (float32, int, 0-d array) are still drawn, as numbers
+    for kind in (np.float32, int, np.array):
+        drawn = plotting.plot_cost_contours(
+            lambda p, kind=kind: kind(round(float(p @ p) * 10)), (0, 1), (0, 1), n=5, ax=ax
+        )
+        levels = drawn.collections[-1].levels
+        assert levels.min() >= 0 and levels.max() <= 20  # the grid's values run from 0 to 20
